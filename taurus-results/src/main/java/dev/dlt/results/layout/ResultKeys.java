@@ -1,0 +1,40 @@
+package dev.dlt.results.layout;
+
+/**
+ * Where a run's files live in the S3 bucket. The scenario goes to
+ * {@code test-scenarios/<testId>/<runId>/<region>.json}; each worker uploads
+ * {@code results/<testId>/<runId>/<region>/<workerId>.xml} (Taurus), {@code .hdr.json} (histograms)
+ * and {@code .json} (its report); the leader uploads {@code leader.json} there.
+ */
+public record ResultKeys(String testId, String runId, String region) {
+
+    public static final String XML = ".xml";
+    public static final String HISTOGRAMS = ".hdr.json";
+    public static final String REPORT = ".json";
+    public static final String LEADER = "leader";
+
+    public String scenario() {
+        return "test-scenarios/" + testId + "/" + runId + "/" + region + ".json";
+    }
+
+    /** The list of worker addresses a leader reads when it is too big for the launch request itself. */
+    public String workerAddresses() {
+        return "test-scenarios/" + testId + "/" + runId + "/" + region + "-workers.json";
+    }
+
+    public String resultsPrefix() {
+        return "results/" + testId + "/" + runId + "/" + region + "/";
+    }
+
+    public String runPrefix() {
+        return "results/" + testId + "/" + runId + "/";
+    }
+
+    public String workerFile(String workerId, String suffix) {
+        return resultsPrefix() + workerId + suffix;
+    }
+
+    public String leaderReport() {
+        return resultsPrefix() + LEADER + REPORT;
+    }
+}
