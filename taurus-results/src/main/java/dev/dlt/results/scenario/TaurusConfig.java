@@ -1,0 +1,103 @@
+package dev.dlt.results.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Taurus configuration of one worker, in the shape DLT writes to S3 and bzt reads: one execution
+ * (concurrency, ramp-up, hold-for) of one scenario (requests), and the final-stats reporter dumping
+ * {@code results.xml}. The operator writes it, the agent reads it.
+ */
+public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests) {
+
+    public static final String SCENARIO = "dlt";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request of the scenario. */
+    public record Request(String label, String url, String method, Map<String, String> headers, String body) {
+        public Request {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    public TaurusConfig {
+        requests = List.copyOf(requests);
+    }
+
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode execution = root.putArray("execution").addObject();
+        execution.put("executor", "jmeter");
+        execution.put("concurrency", concurrency);
+        execution.put("ramp-up", rampUp);
+        execution.put("hold-for", holdFor);
+        execution.put("scenario", SCENARIO);
+        ObjectNode scenario = root.putObject("scenarios").putObject(SCENARIO);
+        if (timeout != null) {
+            scenario.put("timeout", timeout);
+        }
+        ArrayNode list = scenario.putArray("requests");
+        for (Request r : requests) {
+            ObjectNode request = list.addObject();
+            request.put("label", r.label());
+            request.put("url", r.url());
+            request.put("method", r.method());
+            if (!r.headers().isEmpty()) {
+                ObjectNode headers = request.putObject("headers");
+                r.headers().forEach(headers::put);
+            }
+            if (r.body() != null) {
+                request.put("body", r.body());
+            }
+        }
+        ObjectNode reporting = root.putArray("reporting").addObject();
+        reporting.put("module", "final-stats");
+        reporting.put("summary", true);
+        reporting.put("percentiles", true);
+        reporting.put("summary-labels", true);
+        reporting.put("test-duration", true);
+        reporting.put("dump-xml", "results.xml");
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write Taurus config", e);
+        }
+    }
+
+    /** Reads a config written by {@link #toJson()} (or by hand in the same shape). */
+    public static TaurusConfig fromJson(byte[] json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        JsonNode execution = root.path("execution").path(0);
+        if (execution.isMissingNode()) {
+            throw new IOException("Taurus config has no execution");
+        }
+        String name = execution.path("scenario").asText(SCENARIO);
+        JsonNode scenario = root.path("scenarios").path(name);
+        if (!scenario.path("requests").isArray()) {
+            throw new IOException("Taurus config has no requests in scenario '" + name + "'");
+        }
+        List<Request> requests = new ArrayList<>();
+        for (JsonNode r : scenario.path("requests")) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = r.path("headers").fields();
+            fields.forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            String url = r.isTextual() ? r.asText() : r.path("url").asText(null);
+            requests.add(new Request(r.path("label").asText(url), url, r.path("method").asText("GET"), headers,
+                    r.hasNonNull("body") ? r.path("body").asText() : null));
+        }
+        return new TaurusConfig(execution.path("concurrency").asInt(1), text(execution, "ramp-up"),
+                text(execution, "hold-for"), text(scenario, "timeout"), requests);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}
