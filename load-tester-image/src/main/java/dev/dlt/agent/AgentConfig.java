@@ -1,0 +1,86 @@
+package dev.dlt.agent;
+
+import dev.dlt.agent.gate.StartGate;
+import dev.dlt.results.layout.ResultKeys;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent's settings, read from its environment (the pod's or task's env vars). Every name is
+ * listed in docs/worker-agent.md.
+ */
+public record AgentConfig(Map<String, String> env) {
+
+    public static final String ROLE = "DLT_ROLE";
+    public static final String TEST_ID = "DLT_TEST_ID";
+    public static final String RUN_ID = "DLT_RUN_ID";
+    public static final String REGION = "DLT_REGION";
+    public static final String WORKER_ID = "DLT_WORKER_ID";
+    public static final String BUCKET = "DLT_S3_BUCKET";
+    public static final String S3_ENDPOINT = "DLT_S3_ENDPOINT";
+    public static final String SCENARIO_KEY = "DLT_SCENARIO_KEY";
+    public static final String RUN_SECRET = "DLT_RUN_SECRET";
+    public static final String BIND_ADDRESS = "DLT_BIND_ADDRESS";
+    public static final String START_PORT = "DLT_START_PORT";
+    public static final String START_DEADLINE = "DLT_START_DEADLINE_SECONDS";
+    public static final String ENGINE = "DLT_ENGINE";
+    public static final String WORKER_ADDRESSES = "DLT_WORKER_ADDRESSES";
+    public static final String WORKER_ADDRESSES_KEY = "DLT_WORKER_ADDRESSES_KEY";
+    public static final String REACH_DEADLINE = "DLT_REACH_DEADLINE_SECONDS";
+    public static final String START_LEAD_MS = "DLT_START_LEAD_MS";
+    public static final String AWS_REGION = "AWS_REGION";
+
+    public AgentConfig {
+        env = Map.copyOf(env);
+    }
+
+    public String required(String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    public boolean leader() {
+        return "leader".equalsIgnoreCase(optional(ROLE).orElse("worker"));
+    }
+
+    public ResultKeys keys() {
+        return new ResultKeys(required(TEST_ID), required(RUN_ID), optional(REGION).orElse("default"));
+    }
+
+    public String workerId() {
+        return optional(WORKER_ID).orElse(leader() ? ResultKeys.LEADER : "worker");
+    }
+
+    public byte[] runSecret() {
+        byte[] secret = Base64.getDecoder().decode(required(RUN_SECRET));
+        if (secret.length < 16) {
+            throw new IllegalArgumentException(RUN_SECRET + " must hold at least 16 bytes (base64)");
+        }
+        return secret;
+    }
+
+    public String bindAddress() {
+        return optional(BIND_ADDRESS).orElse("0.0.0.0");
+    }
+
+    public int startPort() {
+        return optional(START_PORT).map(Integer::parseInt).orElse(StartGate.DEFAULT_PORT);
+    }
+
+    public Duration seconds(String name, long fallback) {
+        return Duration.ofSeconds(optional(name).map(Long::parseLong).orElse(fallback));
+    }
+
+    public String engine() {
+        return optional(ENGINE).orElse("native");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dlt.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.agent.gate.LeaderSettings;
+import dev.dlt.agent.gate.StartLeader;
+import dev.dlt.agent.gate.WorkerAddress;
+import dev.dlt.results.layout.LeaderReport;
+import dev.dlt.results.layout.ResultKeys;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The leader: reads its region's worker addresses, starts them all at one instant, reports what happened. */
+final class LeaderAgent implements Agent {
+
+    private static final Logger LOG = Logger.getLogger(LeaderAgent.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AgentConfig config;
+    private volatile Thread runner;
+
+    LeaderAgent(AgentConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public int run() {
+        runner = Thread.currentThread();
+        ResultKeys keys = config.keys();
+        try (ResultStore store = ResultStore.fromConfig(config)) {
+            List<WorkerAddress> workers = addresses(store);
+            LeaderSettings defaults = LeaderSettings.defaults();
+            LeaderSettings settings = new LeaderSettings(defaults.connectTimeout(),
+                    config.seconds(AgentConfig.REACH_DEADLINE, defaults.reachDeadline().toSeconds()),
+                    config.optional(AgentConfig.START_LEAD_MS).map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(defaults.leadTime()));
+            LOG.info(() -> "leader of " + keys.region() + " starting " + workers.size() + " workers");
+            LeaderReport report = new StartLeader(keys.testId(), keys.runId(), keys.region(), config.runSecret(), settings,
+                    Clock.systemUTC()).start(workers);
+            store.put(keys.leaderReport(), JSON.writeValueAsBytes(report), "application/json");
+            LOG.info(() -> "leader: " + report.outcome() + ": " + report.message());
+            return LeaderReport.STARTED.equals(report.outcome()) ? 0 : 1;
+        } catch (InterruptedException e) {
+            LOG.warning("leader stopped before it started the workers");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "leader failed", e);
+            return 1;
+        }
+    }
+
+    private List<WorkerAddress> addresses(ResultStore store) throws IOException {
+        var inline = config.optional(AgentConfig.WORKER_ADDRESSES);
+        if (inline.isPresent()) {
+            return Arrays.stream(inline.get().split(",")).filter(s -> !s.isBlank()).map(WorkerAddress::parse).toList();
+        }
+        byte[] json = store.get(config.required(AgentConfig.WORKER_ADDRESSES_KEY));
+        return Arrays.stream(JSON.readValue(json, String[].class)).map(WorkerAddress::parse).toList();
+    }
+
+    @Override
+    public void stop() {
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

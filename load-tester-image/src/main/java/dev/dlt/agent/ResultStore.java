@@ -1,0 +1,62 @@
+package dev.dlt.agent;
+
+import java.io.IOException;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** The agent's S3 bucket: where it reads its scenario and writes its results. */
+public final class ResultStore implements AutoCloseable {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    ResultStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public static ResultStore fromConfig(AgentConfig config) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .region(Region.of(config.optional(AgentConfig.AWS_REGION).orElse("us-east-1")));
+        config.optional(AgentConfig.S3_ENDPOINT).ifPresent(endpoint ->
+                builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true));
+        var accessKey = config.optional("AWS_ACCESS_KEY_ID");
+        var secretKey = config.optional("AWS_SECRET_ACCESS_KEY");
+        builder.credentialsProvider(accessKey.isPresent() && secretKey.isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()))
+                : DefaultCredentialsProvider.builder().build());
+        return new ResultStore(builder.build(), config.required(AgentConfig.BUCKET));
+    }
+
+    public byte[] get(String key) throws IOException {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new IOException("s3://" + bucket + "/" + key + " does not exist", e);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void put(String key, byte[] content, String contentType) throws IOException {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        } catch (RuntimeException e) {
+            throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dlt.agent;
+
+import java.time.Clock;
+
+/** Waits for a wall-clock instant with millisecond precision: sleeps most of the way, then spins. */
+final class StartClock {
+
+    private StartClock() {
+    }
+
+    static void sleepUntil(Clock clock, long epochMs) throws InterruptedException {
+        while (true) {
+            long remaining = epochMs - clock.millis();
+            if (remaining <= 0) {
+                return;
+            }
+            if (remaining > 5) {
+                Thread.sleep(remaining - 3);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
