@@ -2,35 +2,36 @@ package dev.dlt.agent;
 
 import dev.dlt.agent.gate.StartGate;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.WorkerEnv;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The agent's settings, read from its environment (the pod's or task's env vars). Every name is
- * listed in docs/worker-agent.md.
+ * The agent's settings, read from its environment (the pod's or task's env vars); the names are
+ * those of {@link WorkerEnv}.
  */
 public record AgentConfig(Map<String, String> env) {
 
-    public static final String ROLE = "DLT_ROLE";
-    public static final String TEST_ID = "DLT_TEST_ID";
-    public static final String RUN_ID = "DLT_RUN_ID";
-    public static final String REGION = "DLT_REGION";
-    public static final String WORKER_ID = "DLT_WORKER_ID";
+    public static final String ROLE = WorkerEnv.ROLE;
+    public static final String TEST_ID = WorkerEnv.TEST_ID;
+    public static final String RUN_ID = WorkerEnv.RUN_ID;
+    public static final String REGION = WorkerEnv.REGION;
+    public static final String WORKER_ID = WorkerEnv.WORKER_ID;
     public static final String BUCKET = "DLT_S3_BUCKET";
     public static final String S3_ENDPOINT = "DLT_S3_ENDPOINT";
-    public static final String SCENARIO_KEY = "DLT_SCENARIO_KEY";
-    public static final String RUN_SECRET = "DLT_RUN_SECRET";
-    public static final String BIND_ADDRESS = "DLT_BIND_ADDRESS";
-    public static final String START_PORT = "DLT_START_PORT";
-    public static final String START_DEADLINE = "DLT_START_DEADLINE_SECONDS";
-    public static final String ENGINE = "DLT_ENGINE";
-    public static final String WORKER_ADDRESSES = "DLT_WORKER_ADDRESSES";
-    public static final String WORKER_ADDRESSES_KEY = "DLT_WORKER_ADDRESSES_KEY";
-    public static final String REACH_DEADLINE = "DLT_REACH_DEADLINE_SECONDS";
-    public static final String START_LEAD_MS = "DLT_START_LEAD_MS";
-    public static final String AWS_REGION = "AWS_REGION";
+    public static final String SCENARIO_KEY = WorkerEnv.SCENARIO_KEY;
+    public static final String RUN_SECRET = WorkerEnv.RUN_SECRET;
+    public static final String BIND_ADDRESS = WorkerEnv.BIND_ADDRESS;
+    public static final String START_PORT = WorkerEnv.START_PORT;
+    public static final String START_DEADLINE = WorkerEnv.START_DEADLINE;
+    public static final String ENGINE = WorkerEnv.ENGINE;
+    public static final String WORKER_ADDRESSES = WorkerEnv.WORKER_ADDRESSES;
+    public static final String WORKER_ADDRESSES_KEY = WorkerEnv.WORKER_ADDRESSES_KEY;
+    public static final String REACH_DEADLINE = WorkerEnv.REACH_DEADLINE;
+    public static final String START_LEAD_MS = WorkerEnv.START_LEAD_MS;
+    public static final String AWS_REGION = WorkerEnv.AWS_REGION;
 
     public AgentConfig {
         env = Map.copyOf(env);

@@ -1,0 +1,26 @@
+package dev.dlt.backend;
+
+import java.util.List;
+
+/**
+ * Launches and follows the containers of a run on one kind of infrastructure (EKS pods, ECS tasks).
+ * Every call is idempotent: names and tags are deterministic, so calling launch again after a
+ * restart adopts what exists instead of launching twice.
+ */
+public interface WorkerBackend {
+
+    /** The spec value that selects this backend, e.g. {@code eks-fargate}. */
+    String type();
+
+    /** Launches the workers of the request that do not exist yet. */
+    void launchWorkers(LaunchRequest request);
+
+    /** Launches the region's leader (if it does not exist yet), which starts the given workers. */
+    void launchLeader(LaunchRequest request, List<String> workerAddresses);
+
+    /** Every worker and leader of the run in this backend's region, as it is now. */
+    List<WorkerInstance> observe(RunRef run, LaunchRequest request);
+
+    /** Stops and removes everything of the run this backend launched for the request's region. */
+    void stop(RunRef run, LaunchRequest request);
+}

@@ -1,0 +1,49 @@
+package dev.dlt.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** The load of one worker: concurrency virtual users, started linearly over rampUp, then held for holdFor. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LoadSpec {
+
+    @Required
+    @Min(1)
+    @Max(100000)
+    @JsonPropertyDescription("Virtual users per worker.")
+    private Integer concurrency;
+
+    @JsonPropertyDescription("Time to start all virtual users (Taurus time format, e.g. 30s, 1m). Default 0s.")
+    private String rampUp;
+
+    @Required
+    @JsonPropertyDescription("Time to keep all virtual users running after ramp-up (e.g. 5m).")
+    private String holdFor;
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public String getRampUp() {
+        return rampUp;
+    }
+
+    public void setRampUp(String rampUp) {
+        this.rampUp = rampUp;
+    }
+
+    public String getHoldFor() {
+        return holdFor;
+    }
+
+    public void setHoldFor(String holdFor) {
+        this.holdFor = holdFor;
+    }
+}

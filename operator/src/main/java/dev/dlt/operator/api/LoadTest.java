@@ -1,0 +1,27 @@
+package dev.dlt.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A distributed load test: applying one runs it; its status carries the run and the aggregated result. */
+@Group(LoadTest.GROUP)
+@Version(LoadTest.VERSION)
+@ShortNames("lt")
+@Plural("loadtests")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.run.workers.desired", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Requests", jsonPath = ".status.result.requests", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "RPS", jsonPath = ".status.result.rps", type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(name = "P95ms", jsonPath = ".status.result.p95Ms", type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(name = "Errors%", jsonPath = ".status.result.errorRate", type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE, priority = 1)
+public class LoadTest extends CustomResource<LoadTestSpec, LoadTestStatus> implements Namespaced {
+
+    public static final String GROUP = "load.dlt.dev";
+    public static final String VERSION = "v1alpha1";
+}

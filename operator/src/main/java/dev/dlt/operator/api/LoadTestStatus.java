@@ -1,0 +1,110 @@
+package dev.dlt.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+/** The observed state of a load test: phase, conditions, the current run and its result. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LoadTestStatus {
+
+    @JsonPropertyDescription("Pending, Launching, Starting, Running, Collecting, Succeeded, Failed or Cancelled.")
+    private String phase;
+
+    @JsonPropertyDescription("The spec generation the status describes.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("A one-line human summary of the current state.")
+    private String message;
+
+    @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed.")
+    private List<Condition> conditions;
+
+    @JsonPropertyDescription("The current (or last) run.")
+    private RunStatus run;
+
+    @JsonPropertyDescription("The aggregated result of the last finished run.")
+    private ResultStatus result;
+
+    @JsonPropertyDescription("The last runs, newest first (bounded; the full record is in DynamoDB).")
+    private List<RunSummary> history;
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    public RunStatus getRun() {
+        return run;
+    }
+
+    public void setRun(RunStatus run) {
+        this.run = run;
+    }
+
+    public ResultStatus getResult() {
+        return result;
+    }
+
+    public void setResult(ResultStatus result) {
+        this.result = result;
+    }
+
+    public List<RunSummary> getHistory() {
+        return history;
+    }
+
+    public void setHistory(List<RunSummary> history) {
+        this.history = history;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof LoadTestStatus other)) {
+            return false;
+        }
+        return java.util.Objects.equals(phase, other.phase)
+                && java.util.Objects.equals(observedGeneration, other.observedGeneration)
+                && java.util.Objects.equals(message, other.message)
+                && java.util.Objects.equals(conditions, other.conditions)
+                && java.util.Objects.equals(run, other.run)
+                && java.util.Objects.equals(result, other.result)
+                && java.util.Objects.equals(history, other.history);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dlt.operator.backend.eks;
+
+import dev.dlt.backend.LaunchRequest;
+import dev.dlt.backend.WorkerRole;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the pod of one worker or leader. */
+final class WorkerPodFactory {
+
+    private final PodSettings settings;
+
+    WorkerPodFactory(PodSettings settings) {
+        this.settings = settings;
+    }
+
+    Pod build(LaunchRequest request, WorkerRole role, String workerId, List<String> workerAddresses) {
+        var run = request.run();
+        Map<String, Quantity> resources = Map.of("cpu", new Quantity(settings.cpu()), "memory", new Quantity(settings.memory()));
+        return new PodBuilder()
+                .withNewMetadata()
+                    .withName(WorkerPods.podName(run, workerId))
+                    .withNamespace(run.namespace())
+                    .withLabels(WorkerPods.labels(run, request.region(), role, workerId))
+                    .addNewOwnerReference()
+                        .withApiVersion("load.dlt.dev/v1alpha1").withKind("LoadTest").withName(run.testName())
+                        .withUid(run.testUid()).withController(true).withBlockOwnerDeletion(true)
+                    .endOwnerReference()
+                .endMetadata()
+                .withNewSpec()
+                    .withRestartPolicy("Never")
+                    .withServiceAccountName(settings.serviceAccount().orElse(null))
+                    .withTerminationGracePeriodSeconds(60L)
+                    .addNewContainer()
+                        .withName(WorkerPods.CONTAINER)
+                        .withImage(settings.image())
+                        .withImagePullPolicy("IfNotPresent")
+                        .withEnv(env(request, role, workerId, workerAddresses))
+                        .addNewPort().withName("start-gate").withContainerPort(WorkerPods.START_PORT).withProtocol("TCP").endPort()
+                        .withNewReadinessProbe()
+                            .withNewTcpSocket().withNewPort(WorkerPods.START_PORT).endTcpSocket()
+                            .withPeriodSeconds(2).withFailureThreshold(1)
+                        .endReadinessProbe()
+                        .withNewResources().withRequests(resources).withLimits(resources).endResources()
+                    .endContainer()
+                .endSpec()
+                .build();
+    }
+
+    private static List<EnvVar> env(LaunchRequest request, WorkerRole role, String workerId, List<String> workerAddresses) {
+        List<EnvVar> env = new ArrayList<>();
+        new TreeMap<>(request.env()).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        env.add(new EnvVar("DLT_ROLE", role == WorkerRole.LEADER ? "leader" : "worker", null));
+        env.add(new EnvVar("DLT_WORKER_ID", workerId, null));
+        env.add(new EnvVarBuilder().withName("DLT_BIND_ADDRESS")
+                .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom().build());
+        env.add(new EnvVarBuilder().withName("DLT_RUN_SECRET")
+                .withNewValueFrom().withNewSecretKeyRef().withName(request.secretName()).withKey("secret").endSecretKeyRef().endValueFrom()
+                .build());
+        if (role == WorkerRole.LEADER) {
+            env.add(new EnvVar("DLT_WORKER_ADDRESSES", String.join(",", workerAddresses), null));
+        }
+        return env;
+    }
+}

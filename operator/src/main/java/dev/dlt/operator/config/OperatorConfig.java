@@ -1,0 +1,100 @@
+package dev.dlt.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The operator's settings ({@code dlt.*} in application.properties or {@code DLT_*} env vars). */
+@ConfigMapping(prefix = "dlt")
+public interface OperatorConfig {
+
+    /** Namespaces to watch; empty means all. */
+    Optional<Set<String>> namespaces();
+
+    Aws aws();
+
+    S3 s3();
+
+    Dynamodb dynamodb();
+
+    Worker worker();
+
+    Timeouts timeouts();
+
+    /** Runs kept in status.history. */
+    @WithDefault("10")
+    int historySize();
+
+    /** AWS settings shared by the clients. */
+    interface Aws {
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Static credentials, for the local cloud; in production the default chain (IRSA) is used. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
+
+    /** The bucket holding scenarios and results. */
+    interface S3 {
+        String bucket();
+
+        Optional<String> endpoint();
+    }
+
+    /** The results table. */
+    interface Dynamodb {
+        @WithDefault("dlt-results")
+        String table();
+
+        Optional<String> endpoint();
+
+        /** Create the table at start-up when it does not exist. */
+        @WithDefault("true")
+        boolean createTable();
+    }
+
+    /** How worker pods look. */
+    interface Worker {
+        @WithDefault("public.ecr.aws/dlt-operator/load-tester:0.1.0")
+        String image();
+
+        Optional<String> serviceAccount();
+
+        @WithDefault("1")
+        String cpu();
+
+        @WithDefault("2Gi")
+        String memory();
+
+        /** Extra environment for every worker, e.g. a proxy or an S3 endpoint. */
+        Map<String, String> env();
+    }
+
+    /** How long each step of a run may take. */
+    interface Timeouts {
+        /** From launch until every worker is up and listening. */
+        @WithDefault("10m")
+        Duration launch();
+
+        /** How long a leader keeps trying to reach its workers. */
+        @WithDefault("3m")
+        Duration reach();
+
+        /** Slack after ramp-up + hold-for before workers are stopped. */
+        @WithDefault("2m")
+        Duration finishGrace();
+
+        /** How long to wait for every worker's results in S3. */
+        @WithDefault("2m")
+        Duration collect();
+
+        /** How often an active run is looked at. */
+        @WithDefault("2s")
+        Duration poll();
+    }
+}

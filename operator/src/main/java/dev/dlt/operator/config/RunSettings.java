@@ -1,0 +1,23 @@
+package dev.dlt.operator.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The settings a run needs, as a plain value (built from {@link OperatorConfig} in production and
+ * by hand in tests).
+ */
+public record RunSettings(String bucket, String awsRegion, Map<String, String> workerEnv, Duration launchTimeout,
+                          Duration reachTimeout, Duration finishGrace, Duration collectTimeout, Duration poll,
+                          int historySize) {
+
+    public RunSettings {
+        workerEnv = Map.copyOf(workerEnv);
+    }
+
+    public static RunSettings from(OperatorConfig config) {
+        OperatorConfig.Timeouts t = config.timeouts();
+        return new RunSettings(config.s3().bucket(), config.aws().region(), config.worker().env(), t.launch(), t.reach(),
+                t.finishGrace(), t.collect(), t.poll(), config.historySize());
+    }
+}

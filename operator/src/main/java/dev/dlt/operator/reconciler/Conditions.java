@@ -1,0 +1,46 @@
+package dev.dlt.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets standard Kubernetes conditions on a status: a condition whose status does not change keeps
+ * its {@code lastTransitionTime}, so that status only changes when something did.
+ */
+public final class Conditions {
+
+    public static final String VALID = "Valid";
+    public static final String WORKERS_READY = "WorkersReady";
+    public static final String STARTED = "Started";
+    public static final String COMPLETED = "Completed";
+
+    private Conditions() {
+    }
+
+    public static List<Condition> set(List<Condition> conditions, String type, boolean value, String reason, String message,
+                                      long generation, Instant now) {
+        List<Condition> result = new ArrayList<>(conditions == null ? List.of() : conditions);
+        String status = value ? "True" : "False";
+        Condition existing = result.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+        String transition = existing != null && status.equals(existing.getStatus()) && existing.getLastTransitionTime() != null
+                ? existing.getLastTransitionTime() : now.toString();
+        Condition updated = new ConditionBuilder().withType(type).withStatus(status).withReason(reason)
+                .withMessage(message == null ? "" : message).withObservedGeneration(generation)
+                .withLastTransitionTime(transition).build();
+        if (existing == null) {
+            result.add(updated);
+        } else {
+            result.set(result.indexOf(existing), updated);
+        }
+        return result;
+    }
+
+    public static List<Condition> remove(List<Condition> conditions, String... types) {
+        List<Condition> result = new ArrayList<>(conditions == null ? List.of() : conditions);
+        result.removeIf(c -> List.of(types).contains(c.getType()));
+        return result;
+    }
+}

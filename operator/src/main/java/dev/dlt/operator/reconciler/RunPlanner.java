@@ -1,0 +1,54 @@
+package dev.dlt.operator.reconciler;
+
+import dev.dlt.backend.RunRef;
+import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.LoadTest;
+import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.WorkerGroupSpec;
+import dev.dlt.results.scenario.TaurusConfig;
+import dev.dlt.results.scenario.TaurusDuration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Turns a validated spec into a {@link RunPlan}: regions, worker ids, and the Taurus scenario. */
+public class RunPlanner {
+
+    private final TestRegions testRegions;
+
+    public RunPlanner(TestRegions testRegions) {
+        this.testRegions = testRegions;
+    }
+
+    public RunPlan plan(LoadTest test, String runId) {
+        LoadTestSpec spec = test.getSpec();
+        RunRef run = new RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(), test.getMetadata().getUid(), runId);
+        List<RegionPlan> regions = new ArrayList<>();
+        for (WorkerGroupSpec group : spec.getWorkers()) {
+            List<String> ids = IntStream.range(0, group.getCount()).mapToObj(i -> "w" + i).toList();
+            if ("ecs-fargate".equals(group.getBackend())) {
+                regions.add(new RegionPlan(group.getTestRegionRef(), group.getBackend(), ids,
+                        testRegions.settings(run.namespace(), group.getTestRegionRef())));
+            } else {
+                regions.add(new RegionPlan(RegionPlan.EKS_REGION, group.getBackend(), ids, null));
+            }
+        }
+        Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
+        Duration holdFor = TaurusDuration.parse(spec.getLoad().getHoldFor());
+        return new RunPlan(run, regions, scenario(spec, rampUp, holdFor), spec.getEngine(), rampUp.plus(holdFor));
+    }
+
+    static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor) {
+        List<TaurusConfig.Request> requests = new ArrayList<>();
+        for (HttpRequestSpec r : spec.getScenario().getRequests()) {
+            String method = r.getMethod() == null || r.getMethod().isEmpty() ? "GET" : r.getMethod();
+            String label = r.getLabel() == null ? r.getUrl() : r.getLabel();
+            requests.add(new TaurusConfig.Request(label, r.getUrl(), method, r.getHeaders(), r.getBody()));
+        }
+        String timeout = spec.getScenario().getRequestTimeout() == null ? null
+                : TaurusDuration.format(TaurusDuration.parse(spec.getScenario().getRequestTimeout()));
+        return new TaurusConfig(spec.getLoad().getConcurrency(), TaurusDuration.format(rampUp), TaurusDuration.format(holdFor),
+                timeout, requests);
+    }
+}

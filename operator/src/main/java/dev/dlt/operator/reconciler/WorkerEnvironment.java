@@ -1,0 +1,31 @@
+package dev.dlt.operator.reconciler;
+
+import dev.dlt.operator.config.RunSettings;
+import dev.dlt.results.layout.WorkerEnv;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The environment every worker and leader of a region gets (the backend adds role, id and secret). */
+final class WorkerEnvironment {
+
+    private WorkerEnvironment() {
+    }
+
+    static Map<String, String> of(RunPlan plan, RegionPlan region, RunSettings settings) {
+        Map<String, String> env = new HashMap<>(settings.workerEnv());
+        env.put(WorkerEnv.TEST_ID, plan.run().testId());
+        env.put(WorkerEnv.RUN_ID, plan.run().runId());
+        env.put(WorkerEnv.REGION, region.region());
+        env.put(WorkerEnv.BUCKET, region.testRegion() != null && region.testRegion().bucket() != null
+                ? region.testRegion().bucket() : settings.bucket());
+        env.put(WorkerEnv.AWS_REGION, region.testRegion() != null ? region.testRegion().region() : settings.awsRegion());
+        // a worker that never hears its leader gives up after the launch and reach deadlines together
+        long startDeadline = settings.launchTimeout().plus(settings.reachTimeout()).toSeconds() + 60;
+        env.put(WorkerEnv.START_DEADLINE, Long.toString(startDeadline));
+        env.put(WorkerEnv.REACH_DEADLINE, Long.toString(settings.reachTimeout().toSeconds()));
+        if (plan.engine() != null && !plan.engine().isEmpty()) {
+            env.put(WorkerEnv.ENGINE, plan.engine());
+        }
+        return env;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.dlt.operator.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.operator.api.ResultStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * {@link ResultHistory} in one DynamoDB table keyed by {@code testId} (namespace/name) and {@code sk}:
+ * {@code LATEST} holds the latest run of the test, {@code RUN#<startedAt>#<runId>} one item per run.
+ */
+public final class DynamoDbResultHistory implements ResultHistory {
+
+    public static final String PK = "testId";
+    public static final String SK = "sk";
+    public static final String LATEST = "LATEST";
+    private static final Logger LOG = Logger.getLogger(DynamoDbResultHistory.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbResultHistory(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Creates the table when it does not exist yet, and waits until it is usable. */
+    public void ensureTable() {
+        try {
+            dynamo.describeTable(b -> b.tableName(table));
+        } catch (ResourceNotFoundException missing) {
+            LOG.infof("creating DynamoDB table %s", table);
+            dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName(PK).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(SK).attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName(PK).keyType(KeyType.HASH), k -> k.attributeName(SK).keyType(KeyType.RANGE)));
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        }
+    }
+
+    @Override
+    public void record(RunRecord run) {
+        Map<String, AttributeValue> item = item(run);
+        item.put(SK, s("RUN#" + (run.startedAt() == null ? "" : run.startedAt()) + "#" + run.runId()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        Map<String, AttributeValue> latest = new HashMap<>(item);
+        latest.put(SK, s(LATEST));
+        dynamo.putItem(b -> b.tableName(table).item(latest));
+    }
+
+    private static Map<String, AttributeValue> item(RunRecord run) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(run.testId()));
+        item.put("namespace", s(run.namespace()));
+        item.put("name", s(run.name()));
+        item.put("runId", s(run.runId()));
+        item.put("generation", n(run.generation()));
+        item.put("phase", s(run.phase()));
+        put(item, "message", run.message());
+        put(item, "startedAt", run.startedAt());
+        put(item, "finishedAt", run.finishedAt());
+        item.put("workers", n(run.workers()));
+        if (run.startSkewMs() != null) {
+            item.put("startSkewMs", n(run.startSkewMs()));
+        }
+        ResultStatus r = run.result();
+        if (r != null) {
+            item.put("requests", n(r.getRequests()));
+            item.put("failures", n(r.getFailures()));
+            item.put("errorRate", n(r.getErrorRate()));
+            item.put("rps", n(r.getRps()));
+            item.put("durationSeconds", n(r.getDurationSeconds()));
+            item.put("avgMs", n(r.getAvgMs()));
+            item.put("p50Ms", n(r.getP50Ms()));
+            item.put("p90Ms", n(r.getP90Ms()));
+            item.put("p95Ms", n(r.getP95Ms()));
+            item.put("p99Ms", n(r.getP99Ms()));
+            item.put("maxMs", n(r.getMaxMs()));
+            item.put("bytes", n(r.getBytes()));
+            item.put("percentilesExact", AttributeValue.fromBool(Boolean.TRUE.equals(r.getPercentilesExact())));
+            item.put("result", s(json(r)));
+        }
+        return item;
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(Number value) {
+        return AttributeValue.fromN(String.valueOf(value == null ? 0 : value));
+    }
+
+    private static String json(ResultStatus result) {
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize result", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dlt.results.layout;
+
+/** The environment variables through which the operator configures a worker agent (see docs/worker-agent.md). */
+public final class WorkerEnv {
+
+    public static final String ROLE = "DLT_ROLE";
+    public static final String TEST_ID = "DLT_TEST_ID";
+    public static final String RUN_ID = "DLT_RUN_ID";
+    public static final String REGION = "DLT_REGION";
+    public static final String WORKER_ID = "DLT_WORKER_ID";
+    public static final String BUCKET = "DLT_S3_BUCKET";
+    public static final String S3_ENDPOINT = "DLT_S3_ENDPOINT";
+    public static final String SCENARIO_KEY = "DLT_SCENARIO_KEY";
+    public static final String RUN_SECRET = "DLT_RUN_SECRET";
+    public static final String BIND_ADDRESS = "DLT_BIND_ADDRESS";
+    public static final String START_PORT = "DLT_START_PORT";
+    public static final String START_DEADLINE = "DLT_START_DEADLINE_SECONDS";
+    public static final String ENGINE = "DLT_ENGINE";
+    public static final String WORKER_ADDRESSES = "DLT_WORKER_ADDRESSES";
+    public static final String WORKER_ADDRESSES_KEY = "DLT_WORKER_ADDRESSES_KEY";
+    public static final String REACH_DEADLINE = "DLT_REACH_DEADLINE_SECONDS";
+    public static final String START_LEAD_MS = "DLT_START_LEAD_MS";
+    public static final String AWS_REGION = "AWS_REGION";
+
+    private WorkerEnv() {
+    }
+}
