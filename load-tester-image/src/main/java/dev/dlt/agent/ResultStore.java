@@ -5,6 +5,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -28,7 +29,9 @@ public final class ResultStore implements AutoCloseable {
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .region(Region.of(config.optional(AgentConfig.AWS_REGION).orElse("us-east-1")));
         config.optional(AgentConfig.S3_ENDPOINT).ifPresent(endpoint ->
-                builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true));
+                builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                        // S3-compatible servers (S3Proxy) do not take the SDK's default trailing checksums
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
         var accessKey = config.optional("AWS_ACCESS_KEY_ID");
         var secretKey = config.optional("AWS_SECRET_ACCESS_KEY");
         builder.credentialsProvider(accessKey.isPresent() && secretKey.isPresent()

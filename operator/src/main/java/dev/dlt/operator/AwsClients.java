@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +25,9 @@ public class AwsClients {
     S3Client s3(OperatorConfig config) {
         var builder = S3Client.builder().httpClientBuilder(Apache5HttpClient.builder())
                 .region(Region.of(config.aws().region())).credentialsProvider(credentials(config));
-        config.s3().endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
+        // S3-compatible servers (S3Proxy) do not take the SDK's default trailing checksums
+        config.s3().endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
         return builder.build();
     }
 

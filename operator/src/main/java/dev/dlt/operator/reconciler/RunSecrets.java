@@ -28,10 +28,12 @@ public class RunSecrets {
         String name = WorkerPods.secretName(run);
         Secret existing = client.secrets().inNamespace(run.namespace()).withName(name).get();
         if (existing != null && existing.getData() != null && existing.getData().containsKey(KEY)) {
-            return Base64.getDecoder().decode(existing.getData().get(KEY));
+            return Base64.getDecoder().decode(Base64.getDecoder().decode(existing.getData().get(KEY)));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
+        // the value is the base64 text of the secret, since it reaches the agent as an env var
+        byte[] text = Base64.getEncoder().encode(secret);
         client.secrets().inNamespace(run.namespace()).resource(new SecretBuilder()
                 .withNewMetadata().withName(name).withNamespace(run.namespace())
                     .withLabels(Map.of(WorkerPods.MANAGED_BY, WorkerPods.MANAGED_BY_VALUE, WorkerPods.TEST_UID, run.testUid(),
@@ -41,7 +43,7 @@ public class RunSecrets {
                     .endOwnerReference()
                 .endMetadata()
                 .withType("Opaque")
-                .withData(Map.of(KEY, Base64.getEncoder().encodeToString(secret)))
+                .withData(Map.of(KEY, Base64.getEncoder().encodeToString(text)))
                 .build()).create();
         return secret;
     }

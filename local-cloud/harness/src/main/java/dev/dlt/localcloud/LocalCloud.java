@@ -1,0 +1,157 @@
+package dev.dlt.localcloud;
+
+import dev.dlt.localcloud.aws.DynamoDbLocalServer;
+import dev.dlt.localcloud.aws.S3ProxyServer;
+import dev.dlt.localcloud.kube.Kubelet;
+import dev.dlt.localcloud.kube.LocalKubernetes;
+import dev.dlt.localcloud.kube.LoopbackAddresses;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * Everything the operator talks to, on this machine, with the real protocols: a Kubernetes API
+ * server with a kubelet that runs worker agents on their own loopback addresses, S3 (S3Proxy) and
+ * DynamoDB (DynamoDB Local) in their own JVMs; and the packaged operator, pointed at all of them.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    public static final String BUCKET = "dlt-local";
+    public static final String TABLE = "dlt-results";
+    public static final String REGION = "us-east-1";
+
+    private final S3ProxyServer s3;
+    private final DynamoDbLocalServer dynamo;
+    private final LocalKubernetes kube;
+    private final Kubelet kubelet;
+    private final S3Client s3Client;
+    private final DynamoDbClient dynamoClient;
+    private OperatorProcess operator;
+
+    private LocalCloud(S3ProxyServer s3, DynamoDbLocalServer dynamo, LocalKubernetes kube, Kubelet kubelet) {
+        this.s3 = s3;
+        this.dynamo = dynamo;
+        this.kube = kube;
+        this.kubelet = kubelet;
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
+        this.s3Client = S3Client.builder().httpClientBuilder(Apache5HttpClient.builder()).region(Region.of(REGION))
+                .credentialsProvider(credentials).endpointOverride(s3.endpoint()).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build();
+        this.dynamoClient = DynamoDbClient.builder().httpClientBuilder(Apache5HttpClient.builder()).region(Region.of(REGION))
+                .credentialsProvider(credentials).endpointOverride(dynamo.endpoint()).build();
+    }
+
+    /**
+     * Starts S3, DynamoDB and Kubernetes (with the CRDs of {@code crdDir}) and the kubelet; the
+     * operator is started separately by {@link #startOperator}.
+     */
+    public static LocalCloud start(Path workDir, Path crdDir) throws IOException {
+        S3ProxyServer s3 = S3ProxyServer.start(workDir.resolve("s3"));
+        DynamoDbLocalServer dynamo = null;
+        LocalKubernetes kube = null;
+        try {
+            dynamo = DynamoDbLocalServer.start(workDir.resolve("dynamodb"));
+            kube = LocalKubernetes.start(crdDir);
+            Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10)).start();
+            LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet);
+            try {
+                cloud.s3Client.createBucket(b -> b.bucket(BUCKET));
+            } catch (BucketAlreadyOwnedByYouException kept) {
+                // the filesystem store keeps the bucket of an earlier local run
+            }
+            return cloud;
+        } catch (IOException | RuntimeException e) {
+            s3.close();
+            if (dynamo != null) {
+                dynamo.close();
+            }
+            if (kube != null) {
+                kube.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the packaged operator against this cloud; {@code poll} is how often it looks at active runs. */
+    public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll) throws IOException, InterruptedException {
+        operator = OperatorProcess.start(quarkusRunJar, operatorConfig(poll), workDir, Duration.ofSeconds(90));
+        return operator;
+    }
+
+    Map<String, String> operatorConfig(Duration poll) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.kubernetes-client.api-server-url", kube.url());
+        config.put("quarkus.kubernetes-client.trust-certs", "true");
+        config.put("quarkus.kubernetes-client.namespace", "default");
+        config.put("quarkus.http.port", "0");
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("dlt.aws.region", REGION);
+        config.put("dlt.aws.access-key-id", S3ProxyServer.ACCESS_KEY);
+        config.put("dlt.aws.secret-access-key", S3ProxyServer.SECRET_KEY);
+        config.put("dlt.s3.bucket", BUCKET);
+        config.put("dlt.s3.endpoint", s3.endpoint().toString());
+        config.put("dlt.dynamodb.endpoint", dynamo.endpoint().toString());
+        config.put("dlt.dynamodb.table", TABLE);
+        config.put("dlt.timeouts.poll", poll.toMillis() + "ms");
+        config.put("dlt.timeouts.launch", "60s");
+        config.put("dlt.timeouts.reach", "30s");
+        config.put("dlt.timeouts.finish-grace", "30s");
+        config.put("dlt.timeouts.collect", "30s");
+        // the workers run in-process here; these reach them as their pods' environment
+        config.put("dlt.worker.env.DLT_S3_ENDPOINT", s3.endpoint().toString());
+        config.put("dlt.worker.env.AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
+        config.put("dlt.worker.env.AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+        config.put("dlt.worker.env.DLT_ENGINE", "native");
+        config.put("dlt.worker.env.DLT_START_LEAD_MS", "1000");
+        return config;
+    }
+
+    public KubernetesClient kubernetes() {
+        return kube.client();
+    }
+
+    public Kubelet kubelet() {
+        return kubelet;
+    }
+
+    public S3Client s3() {
+        return s3Client;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamoClient;
+    }
+
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    public OperatorProcess operator() {
+        return operator;
+    }
+
+    @Override
+    public void close() {
+        if (operator != null) {
+            operator.close();
+        }
+        kubelet.close();
+        s3Client.close();
+        dynamoClient.close();
+        kube.close();
+        dynamo.close();
+        s3.close();
+    }
+}

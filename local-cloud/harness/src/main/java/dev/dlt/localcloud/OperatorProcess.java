@@ -1,0 +1,74 @@
+package dev.dlt.localcloud;
+
+import dev.dlt.localcloud.aws.ChildJvm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged operator ({@code operator/target/quarkus-app}) running in its own JVM, configured by system properties. */
+public final class OperatorProcess implements AutoCloseable {
+
+    static final String STARTED_LINE = "DLT operator started";
+    private static final String ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+
+    private final ChildJvm jvm;
+
+    private OperatorProcess(ChildJvm jvm) {
+        this.jvm = jvm;
+    }
+
+    public static OperatorProcess start(Path quarkusRunJar, Map<String, String> config, Path workDir, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(quarkusRunJar)) {
+            throw new IllegalStateException(quarkusRunJar + " not found: build the operator first (mvn install -DskipTests)");
+        }
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        config.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
+        ChildJvm jvm = ChildJvm.start("operator", List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);
+        OperatorProcess operator = new OperatorProcess(jvm);
+        operator.awaitStarted(timeout);
+        return operator;
+    }
+
+    private void awaitStarted(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!jvm.process().isAlive()) {
+                throw new IllegalStateException("operator exited during start-up; last lines of " + jvm.logFile() + ":\n" + jvm.logTail(40));
+            }
+            if (log().contains(STARTED_LINE)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        String tail = jvm.logTail(40);
+        jvm.close();
+        throw new IllegalStateException("operator not started within " + timeout + "; last lines:\n" + tail);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(jvm.logFile(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public Path logFile() {
+        return jvm.logFile();
+    }
+
+    public boolean alive() {
+        return jvm.process().isAlive();
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.dlt.localcloud.aws;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/** S3Proxy 2.6.0 serving the S3 API on 127.0.0.1 from a directory, in its own JVM (its dependencies clash with ours). */
+public final class S3ProxyServer implements AutoCloseable {
+
+    /** The only access key S3Proxy accepts. */
+    public static final String ACCESS_KEY = "dltlocalaccesskey";
+    /** The secret key belonging to {@link #ACCESS_KEY}. */
+    public static final String SECRET_KEY = "dltlocalsecretkey";
+
+    private static final String CLASSPATH_RESOURCE = "dlt-runtime/s3proxy.classpath";
+    private static final String MAIN_CLASS = "org.gaul.s3proxy.Main";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    // Without a configuration logback logs at DEBUG: a few hundred lines at start-up, more per request.
+    private static final String LOGBACK_XML = """
+            <configuration>
+              <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+              </appender>
+              <root level="INFO"><appender-ref ref="out"/></root>
+            </configuration>
+            """;
+
+    private final ChildJvm jvm;
+    private final URI endpoint;
+    private final Path dataDir;
+
+    private S3ProxyServer(ChildJvm jvm, URI endpoint, Path dataDir) {
+        this.jvm = jvm;
+        this.endpoint = endpoint;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts S3Proxy on a free port of 127.0.0.1, storing buckets under {@code <workDir>/s3-data} (which
+     * survives {@link #close()}), and returns once it answers HTTP (at most 60 s).
+     */
+    public static S3ProxyServer start(Path workDir) throws IOException {
+        Path dir = Files.createDirectories(workDir.toAbsolutePath());
+        Path dataDir = Files.createDirectories(dir.resolve("s3-data"));
+        URI endpoint = URI.create("http://127.0.0.1:" + LoopbackHttp.freePort());
+
+        Properties properties = new Properties();
+        properties.setProperty("s3proxy.endpoint", endpoint.toString());
+        properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        properties.setProperty("s3proxy.identity", ACCESS_KEY);
+        properties.setProperty("s3proxy.credential", SECRET_KEY);
+        // "filesystem" is deprecated in 2.6.0 in favour of the NIO.2 store, which takes the same settings
+        properties.setProperty("jclouds.provider", "filesystem-nio2");
+        properties.setProperty("jclouds.filesystem.basedir", dataDir.toString());
+        properties.setProperty("jclouds.identity", ACCESS_KEY);
+        properties.setProperty("jclouds.credential", SECRET_KEY);
+        Path propertiesFile = dir.resolve("s3proxy.properties");
+        try (Writer out = Files.newBufferedWriter(propertiesFile, StandardCharsets.ISO_8859_1)) {
+            properties.store(out, "written by " + S3ProxyServer.class.getName());
+        }
+        Path logbackFile = Files.writeString(dir.resolve("s3proxy-logback.xml"), LOGBACK_XML);
+
+        ChildJvm jvm = ChildJvm.start("s3proxy", ChildJvm.classpathResource(CLASSPATH_RESOURCE),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logbackFile),
+                MAIN_CLASS, List.of("--properties", propertiesFile.toString()), dir);
+        jvm.awaitHttp(endpoint, START_TIMEOUT);
+        return new S3ProxyServer(jvm, endpoint, dataDir);
+    }
+
+    /**
+     * Where S3 clients connect, e.g. {@code http://127.0.0.1:41234}. AWS SDK v2 clients also need any region,
+     * static credentials {@link #ACCESS_KEY}/{@link #SECRET_KEY}, {@code forcePathStyle(true)} and
+     * {@code requestChecksumCalculation(WHEN_REQUIRED)} (or {@code -Daws.requestChecksumCalculation=when_required}):
+     * S3Proxy 2.6.0 rejects the aws-chunked uploads with trailing checksums that the SDK sends by default since 2.30.
+     */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The directory holding one sub-directory per bucket. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The S3Proxy JVM. */
+    public ProcessHandle process() {
+        return jvm.process();
+    }
+
+    public Path logFile() {
+        return jvm.logFile();
+    }
+
+    /** Stops the S3Proxy JVM and waits until it is gone; the stored objects stay on disk. */
+    @Override
+    public void close() {
+        jvm.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3Proxy at " + endpoint + " (" + jvm + ")";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dlt.localcloud.kube;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A Kubernetes API server for the local cloud: fabric8's mock server in CRUD mode (it stores what is
+ * created and serves watches), with the project's CRDs loaded, on a loopback port.
+ */
+public final class LocalKubernetes implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private LocalKubernetes(KubernetesMockServer server) {
+        this.server = server;
+        this.client = server.createClient();
+    }
+
+    /** Starts the server and loads every CRD found in {@code crdDir} (the repository's {@code crds/}). */
+    public static LocalKubernetes start(Path crdDir) throws IOException {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(List.of()), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        LocalKubernetes kube = new LocalKubernetes(server);
+        try (Stream<Path> files = Files.list(crdDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    CustomResourceDefinition crd = kube.client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                    kube.client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+                }
+            }
+        }
+        return kube;
+    }
+
+    /** The API server URL, for clients in other processes. */
+    public String url() {
+        return client.getMasterUrl().toString();
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
