@@ -1,28 +1,29 @@
 package dev.dlt.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dlt.agent.engine.EngineReport;
-import dev.dlt.agent.engine.LoadEngine;
-import dev.dlt.agent.engine.nativehttp.NativeHttpEngine;
+import dev.dlt.agent.engine.EngineInput;
+import dev.dlt.agent.engine.EngineOutput;
+import dev.dlt.agent.engine.WorkerEngine;
+import dev.dlt.agent.engine.WorkerEngines;
 import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartSignal;
-import dev.dlt.agent.scenario.PlanReader;
-import dev.dlt.agent.scenario.TestPlan;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
+import dev.dlt.results.scenario.TaurusConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A worker: reads its scenario, opens the start gate, waits for the leader's signal, generates load
- * from the signalled instant, and uploads its Taurus report, histograms and own report to S3.
+ * A worker: reads its scenario and prepares its engine, opens the start gate, waits for the leader's
+ * signal, generates load from the signalled instant, and uploads its Taurus report, histograms, logs
+ * and own report to S3.
  */
 final class WorkerAgent implements Agent {
 
@@ -32,10 +33,9 @@ final class WorkerAgent implements Agent {
 
     private final AgentConfig config;
     private final Clock clock = Clock.systemUTC();
-    private final ResultRecorder recorder = new ResultRecorder();
     private volatile boolean stopping;
     private volatile StartGate gate;
-    private volatile LoadEngine engine;
+    private volatile WorkerEngine engine;
 
     WorkerAgent(AgentConfig config) {
         this.config = config;
@@ -51,10 +51,10 @@ final class WorkerAgent implements Agent {
                 outcome = runLoad(store, keys, workerId);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "worker " + workerId + " failed", e);
-                outcome = new Outcome(WorkerReport.FAILED, e.getMessage(), null, 0, 0, 1);
+                outcome = new Outcome(WorkerReport.FAILED, e.getMessage(), null, 0, 0, null, 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outcome = new Outcome(WorkerReport.STOPPED, "interrupted", null, 0, 0, 1);
+                outcome = new Outcome(WorkerReport.STOPPED, "interrupted", null, 0, 0, null, 1);
             }
             upload(store, keys, workerId, outcome);
             return outcome.exitCode();
@@ -70,42 +70,53 @@ final class WorkerAgent implements Agent {
     }
 
     private Outcome runLoad(ResultStore store, ResultKeys keys, String workerId) throws IOException, InterruptedException {
-        TestPlan plan = PlanReader.read(store.get(config.optional(AgentConfig.SCENARIO_KEY).orElse(keys.scenario())));
+        String scenarioKey = config.optional(AgentConfig.SCENARIO_KEY).orElse(keys.scenario());
+        byte[] json = store.get(scenarioKey);
+        String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
+        Path workDir = Files.createTempDirectory("dlt-" + workerId + "-");
+        engine = WorkerEngines.forName(config.engine());
+        engine.prepare(new EngineInput(TaurusConfig.fromJson(json), json,
+                (name, target) -> Files.write(target, store.get(folder + name)), workDir));
         gate = new StartGate(keys.testId(), keys.runId(), workerId, config.runSecret(), clock);
         InetSocketAddress listening = gate.open(new InetSocketAddress(config.bindAddress(), config.startPort()));
         var deadline = config.seconds(AgentConfig.START_DEADLINE, 600);
-        LOG.info(() -> "worker " + workerId + " listening on " + listening + ", waiting up to " + deadline + " for the leader");
+        LOG.info(() -> "worker " + workerId + " (" + engine.name() + ") listening on " + listening + ", waiting up to "
+                + deadline + " for the leader");
         Optional<StartSignal> signal = stopping ? Optional.empty() : gate.awaitSignal(deadline);
         if (signal.isEmpty()) {
             String why = stopping ? "stopped before the start signal" : "no valid start signal within " + deadline + "; no load generated";
             LOG.warning(why);
-            return new Outcome(stopping ? WorkerReport.STOPPED : WorkerReport.NO_START_SIGNAL, why, signal.orElse(null), 0, 0,
+            return new Outcome(stopping ? WorkerReport.STOPPED : WorkerReport.NO_START_SIGNAL, why, null, 0, 0, null,
                     stopping ? 1 : EXIT_NO_START_SIGNAL);
         }
         StartSignal start = signal.get();
         StartClock.sleepUntil(clock, start.startAtMs());
         long startedAt = clock.millis();
         LOG.info(() -> "worker " + workerId + " started " + (startedAt - start.startAtMs()) + " ms after the start instant");
-        engine = new NativeHttpEngine();
         if (stopping) {
             engine.stop();
         }
-        EngineReport report = engine.run(plan, recorder::record);
-        recorder.concurrency(report.maxConcurrency());
+        EngineOutput output = engine.run();
         long finishedAt = clock.millis();
-        boolean early = stopping || report.stoppedEarly();
-        return new Outcome(early ? WorkerReport.STOPPED : WorkerReport.COMPLETED, null, start, startedAt, finishedAt, early ? 1 : 0);
+        boolean early = stopping || output.report().stoppedEarly();
+        return new Outcome(early ? WorkerReport.STOPPED : WorkerReport.COMPLETED, null, start, startedAt, finishedAt, output,
+                early ? 1 : 0);
     }
 
     private void upload(ResultStore store, ResultKeys keys, String workerId, Outcome outcome) throws IOException {
-        if (outcome.startedAt() > 0) {
-            RecordedResults results = recorder.snapshot((outcome.finishedAt() - outcome.startedAt()) / 1000.0);
-            store.put(keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-            store.put(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
+        EngineOutput output = outcome.output();
+        if (output != null) {
+            store.put(keys.workerFile(workerId, ResultKeys.XML), output.taurusXml(), "application/xml");
+            store.put(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), output.histograms().toJson(), "application/json");
+            for (Map.Entry<String, Path> log : output.logs().entrySet()) {
+                if (Files.isRegularFile(log.getValue())) {
+                    store.put(keys.workerFile(workerId, "." + log.getKey()), Files.readAllBytes(log.getValue()), "text/plain");
+                }
+            }
         }
         StartSignal s = outcome.signal();
         WorkerReport report = new WorkerReport(workerId, keys.region(), config.engine(), s == null ? 0 : s.startAtMs(),
-                s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), recorder.sampleCount(),
+                s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), output == null ? 0 : output.samples(),
                 outcome.outcome(), outcome.message());
         store.put(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
         LOG.info(() -> "worker " + workerId + " uploaded " + outcome.outcome() + " with " + report.samples() + " samples");
@@ -118,12 +129,13 @@ final class WorkerAgent implements Agent {
         if (g != null) {
             g.close();
         }
-        LoadEngine e = engine;
+        WorkerEngine e = engine;
         if (e != null) {
             e.stop();
         }
     }
 
-    private record Outcome(String outcome, String message, StartSignal signal, long startedAt, long finishedAt, int exitCode) {
+    private record Outcome(String outcome, String message, StartSignal signal, long startedAt, long finishedAt,
+                           EngineOutput output, int exitCode) {
     }
 }

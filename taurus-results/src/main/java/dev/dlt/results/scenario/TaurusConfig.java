@@ -15,8 +15,12 @@ import java.util.Map;
  * The Taurus configuration of one worker, in the shape DLT writes to S3 and bzt reads: one execution
  * (concurrency, ramp-up, hold-for) of one scenario (requests), and the final-stats reporter dumping
  * {@code results.xml}. The operator writes it, the agent reads it.
+ *
+ * @param script for a JMeter test: the file name of the plan ({@code .jmx}, or a {@code .zip} with the
+ *               plan, its data files and a {@code plugins/} folder), stored next to this config in S3;
+ *               null for a simple HTTP test
  */
-public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests) {
+public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script) {
 
     public static final String SCENARIO = "dlt";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +33,12 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
     }
 
     public TaurusConfig {
-        requests = List.copyOf(requests);
+        requests = requests == null ? List.of() : List.copyOf(requests);
+    }
+
+    /** A simple HTTP test (no JMeter plan). */
+    public TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests) {
+        this(concurrency, rampUp, holdFor, timeout, requests, null);
     }
 
     public byte[] toJson() {
@@ -44,7 +53,10 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         if (timeout != null) {
             scenario.put("timeout", timeout);
         }
-        ArrayNode list = scenario.putArray("requests");
+        if (script != null) {
+            scenario.put("script", script);
+        }
+        ArrayNode list = requests.isEmpty() && script != null ? JSON.createArrayNode() : scenario.putArray("requests");
         for (Request r : requests) {
             ObjectNode request = list.addObject();
             request.put("label", r.label());
@@ -81,8 +93,9 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         }
         String name = execution.path("scenario").asText(SCENARIO);
         JsonNode scenario = root.path("scenarios").path(name);
-        if (!scenario.path("requests").isArray()) {
-            throw new IOException("Taurus config has no requests in scenario '" + name + "'");
+        String script = text(scenario, "script");
+        if (!scenario.path("requests").isArray() && script == null) {
+            throw new IOException("Taurus config has neither requests nor a script in scenario '" + name + "'");
         }
         List<Request> requests = new ArrayList<>();
         for (JsonNode r : scenario.path("requests")) {
@@ -94,7 +107,7 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
                     r.hasNonNull("body") ? r.path("body").asText() : null));
         }
         return new TaurusConfig(execution.path("concurrency").asInt(1), text(execution, "ramp-up"),
-                text(execution, "hold-for"), text(scenario, "timeout"), requests);
+                text(execution, "hold-for"), text(scenario, "timeout"), requests, script);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,0 +1,47 @@
+package dev.dlt.agent.engine;
+
+import dev.dlt.agent.engine.nativehttp.NativeHttpEngine;
+import dev.dlt.agent.scenario.PlanReader;
+import dev.dlt.agent.scenario.TestPlan;
+import dev.dlt.results.record.RecordedResults;
+import dev.dlt.results.record.ResultRecorder;
+import dev.dlt.results.taurus.TaurusXmlWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/** The built-in HTTP engine behind the {@link WorkerEngine} interface: records every sample itself. */
+public final class NativeWorkerEngine implements WorkerEngine {
+
+    public static final String NAME = "native";
+    private final NativeHttpEngine engine = new NativeHttpEngine();
+    private final ResultRecorder recorder = new ResultRecorder();
+    private TestPlan plan;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void prepare(EngineInput input) throws IOException {
+        if (input.config().script() != null) {
+            throw new IOException("the native engine runs simple HTTP scenarios only; a JMeter plan needs engine taurus");
+        }
+        plan = PlanReader.read(input.configJson());
+    }
+
+    @Override
+    public EngineOutput run() throws InterruptedException {
+        EngineReport report = engine.run(plan, recorder::record);
+        recorder.concurrency(report.maxConcurrency());
+        double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
+        RecordedResults results = recorder.snapshot(seconds);
+        return new EngineOutput(report, TaurusXmlWriter.toBytes(results.status()), results.histograms(), recorder.sampleCount(), Map.of());
+    }
+
+    @Override
+    public void stop() {
+        engine.stop();
+    }
+}
