@@ -1,0 +1,62 @@
+package dev.dlt.operator.reconciler;
+
+import dev.dlt.backend.LaunchRequest;
+import dev.dlt.backend.RunRef;
+import dev.dlt.backend.WorkerBackend;
+import dev.dlt.backend.WorkerInstance;
+import dev.dlt.backend.WorkerRole;
+import dev.dlt.backend.WorkerState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory worker backend whose workers' states the test sets. */
+final class FakeBackend implements WorkerBackend {
+
+    final Map<String, WorkerInstance> instances = new LinkedHashMap<>();
+    final List<String> launches = new ArrayList<>();
+    List<String> leaderAddresses;
+    int stops;
+
+    @Override
+    public String type() {
+        return "eks-fargate";
+    }
+
+    @Override
+    public void launchWorkers(LaunchRequest request) {
+        for (String id : request.workerIds()) {
+            launches.add(id);
+            instances.putIfAbsent(id, new WorkerInstance(id, WorkerRole.WORKER, WorkerState.PENDING, null, null));
+        }
+    }
+
+    @Override
+    public void launchLeader(LaunchRequest request, List<String> workerAddresses) {
+        launches.add("leader");
+        leaderAddresses = workerAddresses;
+        instances.putIfAbsent("leader", new WorkerInstance("leader", WorkerRole.LEADER, WorkerState.PENDING, null, null));
+    }
+
+    @Override
+    public List<WorkerInstance> observe(RunRef run, LaunchRequest request) {
+        return List.copyOf(instances.values());
+    }
+
+    @Override
+    public void stop(RunRef run, LaunchRequest request) {
+        stops++;
+        instances.clear();
+    }
+
+    void set(String id, WorkerState state, String message) {
+        WorkerInstance old = instances.get(id);
+        String address = state == WorkerState.READY ? "10.0.0." + (instances.size() + 1) + ":50000" : old.address();
+        instances.put(id, new WorkerInstance(id, old.role(), state, address, message));
+    }
+
+    void setAllWorkers(WorkerState state) {
+        instances.keySet().stream().filter(id -> !id.equals("leader")).toList().forEach(id -> set(id, state, null));
+    }
+}

@@ -1,0 +1,235 @@
+package dev.dlt.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.backend.WorkerState;
+import dev.dlt.operator.api.LoadTest;
+import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.config.RunSettings;
+import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.TestSpecs;
+import dev.dlt.results.layout.LeaderReport;
+import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.record.RecordedResults;
+import dev.dlt.results.record.ResultRecorder;
+import dev.dlt.results.taurus.TaurusXmlWriter;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler and conductor against a mock API server, with a fake backend and an in-memory bucket. */
+@EnableKubernetesMockClient(crud = true)
+class LoadTestReconcilerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    KubernetesClient client;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final FakeBackend backend = new FakeBackend();
+    private final InMemoryStore store = new InMemoryStore();
+    private LoadTestReconciler reconciler;
+    private LoadTest test;
+
+    @BeforeEach
+    void setUp() {
+        reconciler = reconciler();
+        test = new LoadTest();
+        test.setMetadata(new ObjectMetaBuilder().withName("shop").withNamespace("team-a").withUid("uid-1").withGeneration(1L).build());
+        LoadTestSpec spec = TestSpecs.valid();
+        test.setSpec(spec);
+    }
+
+    private LoadTestReconciler reconciler() {
+        RunSettings settings = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 3);
+        EventRecorder events = new EventRecorder(client);
+        RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none()), new WorkerBackends(List.of(backend)),
+                new RunSecrets(client), store, new RunRecorder(store, settings.historySize()), events, settings, clock);
+        return new LoadTestReconciler(conductor, events, clock);
+    }
+
+    @Test
+    void runsThroughEveryPhaseToAnExactResult() throws Exception {
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+        String runId = test.getStatus().getRun().getId();
+        assertThat(backend.launches).isEmpty(); // the run id is recorded before anything is launched
+
+        reconcile();
+        assertThat(backend.launches).containsExactly("w0", "w1", "w2");
+        ResultKeys keys = new ResultKeys("team-a/shop", runId, "eks");
+        assertThat(new String(store.objects.get(keys.scenario()))).contains("\"concurrency\" : 5").contains("\"hold-for\" : \"5s\"");
+        assertThat(client.secrets().inNamespace("team-a").list().getItems()).hasSize(1);
+
+        backend.setAllWorkers(WorkerState.READY);
+        reconcile();
+        assertThat(backend.leaderAddresses).hasSize(3).allMatch(a -> a.endsWith(":50000"));
+        assertThat(test.getStatus().getPhase()).isEqualTo("Starting");
+
+        long startAt = clock.millis() + 2_000;
+        putJson(keys.leaderReport(), new LeaderReport("eks", startAt, clock.millis(), LeaderReport.STARTED, "3 of 3", List.of()));
+        backend.set("leader", WorkerState.SUCCEEDED, null);
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(test.getStatus().getRun().getStartedAt()).isEqualTo(Instant.ofEpochMilli(startAt).toString());
+
+        for (int i = 0; i < 3; i++) {
+            uploadWorker(keys, "w" + i, startAt + i, 100 * (i + 1), 1_000 * (i + 1));
+        }
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo("Collecting");
+        reconcile();
+
+        var status = test.getStatus();
+        assertThat(status.getPhase()).as(status.getMessage()).isEqualTo("Succeeded");
+        assertThat(status.getResult().getRequests()).isEqualTo(600);                // 100 + 200 + 300
+        assertThat(status.getResult().getAvgMs()).isEqualTo(2.33);                   // (100*1 + 200*2 + 300*3) / 600 ms
+        assertThat(status.getResult().getRps()).isEqualTo(59.99);   // 600 requests from the first start to the last end: 10.002 s
+        assertThat(status.getRun().getStartSkewMs()).isEqualTo(2L);
+        assertThat(status.getRun().getWorkers().getReported()).isEqualTo(3);
+        assertThat(status.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
+                .contains("Valid=True", "WorkersReady=True", "Started=True", "Completed=True");
+        assertThat(status.getHistory()).singleElement().satisfies(h -> assertThat(h.getRequests()).isEqualTo(600));
+        assertThat(store.records).singleElement().satisfies(r -> {
+            assertThat(r.runId()).isEqualTo(runId);
+            assertThat(r.result().getRequests()).isEqualTo(600);
+        });
+        assertThat(backend.stops).isEqualTo(1);
+        assertThat(client.secrets().inNamespace("team-a").list().getItems()).isEmpty();
+        assertThat(reconcile()).as("nothing left to do").isFalse();
+    }
+
+    @Test
+    void aRestartedOperatorAdoptsTheRunInsteadOfLaunchingAgain() throws Exception {
+        reconcile();
+        reconcile();
+        reconciler = reconciler(); // a new operator process, same status in the API server
+
+        reconcile();
+        reconcile();
+
+        assertThat(backend.launches).containsExactly("w0", "w1", "w2");
+    }
+
+    @Test
+    void aWorkerThatFailsBeforeTheStartFailsTheRunAndStopsTheOthers() throws Exception {
+        reconcile();
+        reconcile();
+        backend.set("w1", WorkerState.FAILED, "pod shop-x-w1 failed: ImagePullBackOff");
+
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getMessage()).contains("worker w1 failed before the start").contains("ImagePullBackOff");
+        assertThat(backend.stops).isEqualTo(1);
+        assertThat(store.records).singleElement().satisfies(r -> assertThat(r.phase()).isEqualTo("Failed"));
+    }
+
+    @Test
+    void workersThatNeverBecomeReadyFailTheRunAtTheLaunchDeadline() throws Exception {
+        reconcile();
+        reconcile();
+        backend.set("w0", WorkerState.READY, null);
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+
+        clock.advance(Duration.ofMinutes(6));
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getMessage()).startsWith("2 of 3 workers not ready").contains("eks/w1 (PENDING)").contains("eks/w2");
+        assertThat(backend.launches).doesNotContain("leader");
+    }
+
+    @Test
+    void anAbortedStartFailsTheRunWithTheLeadersReason() throws Exception {
+        reconcile();
+        reconcile();
+        backend.setAllWorkers(WorkerState.READY);
+        reconcile();
+        String runId = test.getStatus().getRun().getId();
+        putJson(new ResultKeys("team-a/shop", runId, "eks").leaderReport(), new LeaderReport("eks", 0, 0, LeaderReport.ABORTED,
+                "1 of 3 workers not reachable by the deadline, none started: [10.0.0.2:50000 (ConnectException)]", List.of()));
+        backend.set("leader", WorkerState.FAILED, "exit code 1");
+
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getMessage()).contains("not reachable").contains("10.0.0.2:50000");
+    }
+
+    @Test
+    void aWorkerWithoutResultsFailsTheRunButKeepsTheOthersNumbers() throws Exception {
+        reconcile();
+        reconcile();
+        backend.setAllWorkers(WorkerState.READY);
+        reconcile();
+        String runId = test.getStatus().getRun().getId();
+        ResultKeys keys = new ResultKeys("team-a/shop", runId, "eks");
+        long startAt = clock.millis();
+        putJson(keys.leaderReport(), new LeaderReport("eks", startAt, startAt, LeaderReport.STARTED, "", List.of()));
+        backend.set("leader", WorkerState.SUCCEEDED, null);
+        reconcile();
+        uploadWorker(keys, "w0", startAt, 50, 1_000);
+        uploadWorker(keys, "w1", startAt, 70, 1_000);
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo("Collecting"); // waits for w2 until the collect deadline
+
+        clock.advance(Duration.ofMinutes(2));
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getMessage()).contains("1 of 3 workers did not complete").contains("eks/w2: no report in S3");
+        assertThat(test.getStatus().getResult().getRequests()).isEqualTo(120);
+    }
+
+    @Test
+    void aChangedSpecCancelsTheRunningRunAndStartsANewOne() throws Exception {
+        reconcile();
+        reconcile();
+        String first = test.getStatus().getRun().getId();
+        test.getMetadata().setGeneration(2L);
+        test.getSpec().getLoad().setConcurrency(7);
+
+        reconcile();
+
+        assertThat(backend.stops).isEqualTo(1);
+        assertThat(test.getStatus().getRun().getId()).isNotEqualTo(first);
+        assertThat(test.getStatus().getRun().getGeneration()).isEqualTo(2L);
+        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+    }
+
+    /** One reconciliation, feeding the returned status back as the API server would; true when it asks to be called again. */
+    private boolean reconcile() throws Exception {
+        var control = reconciler.reconcile(test, null);
+        control.getResource().ifPresent(updated -> test.setStatus(updated.getStatus()));
+        return control.getScheduleDelay().isPresent();
+    }
+
+    private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros) throws Exception {
+        ResultRecorder recorder = new ResultRecorder();
+        for (int i = 0; i < samples; i++) {
+            recorder.record("home", micros, micros / 2, 0, 100, "200", true);
+        }
+        RecordedResults results = recorder.snapshot(10);
+        store.put(keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
+        store.put(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
+        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
+                startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null));
+    }
+
+    private void putJson(String key, Object value) throws Exception {
+        store.put(key, JSON.writeValueAsBytes(value), "application/json");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.dlt.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlt.operator.TestSpecs;
+import dev.dlt.operator.api.LoadTestSpec;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorTest {
+
+    private final SpecValidator validator = new SpecValidator();
+
+    @Test
+    void aCompleteSpecIsValid() {
+        assertThat(validator.validate(TestSpecs.valid())).isEmpty();
+    }
+
+    @Test
+    void namesTheFieldOfEachProblem() {
+        assertThat(problems(s -> s.getWorkers().getFirst().setCount(0))).containsExactly("spec.workers[0].count: must be at least 1, was 0");
+        assertThat(problems(s -> s.getScenario().getRequests().getFirst().setUrl(null))).containsExactly("spec.scenario.requests[0].url: is required");
+        assertThat(problems(s -> s.getScenario().getRequests().getFirst().setUrl("ftp://x/"))).singleElement().asString()
+                .startsWith("spec.scenario.requests[0].url: must be an http:// or https:// URL");
+        assertThat(problems(s -> s.getLoad().setHoldFor("5 minutes"))).singleElement().asString()
+                .isEqualTo("spec.load.holdFor: '5 minutes' is not a duration; use e.g. 30s, 5m, 1h30m or 250ms");
+        assertThat(problems(s -> s.getLoad().setHoldFor(null))).containsExactly("spec.load.holdFor: is required (e.g. 30s, 5m)");
+        assertThat(problems(s -> s.getLoad().setRampUp("soon"))).singleElement().asString().startsWith("spec.load.rampUp:");
+        assertThat(problems(s -> s.getLoad().setConcurrency(0))).containsExactly("spec.load.concurrency: must be at least 1, was 0");
+        assertThat(problems(s -> s.getScenario().getRequests().getFirst().setMethod("FETCH"))).singleElement().asString()
+                .startsWith("spec.scenario.requests[0].method: must be one of");
+        assertThat(problems(s -> s.getScenario().getRequests().getFirst().setLabel(""))).singleElement().asString()
+                .startsWith("spec.scenario.requests[0].label: must not be empty");
+        assertThat(problems(s -> s.getScenario().setRequests(List.of()))).containsExactly("spec.scenario.requests: needs at least one request");
+        assertThat(problems(s -> s.setWorkers(List.of()))).containsExactly("spec.workers: needs at least one worker group");
+        assertThat(problems(s -> s.getWorkers().getFirst().setBackend("lambda"))).containsExactly(
+                "spec.workers[0].backend: must be eks-fargate or ecs-fargate, was 'lambda'");
+        assertThat(problems(s -> s.getWorkers().getFirst().setBackend("ecs-fargate"))).containsExactly(
+                "spec.workers[0].testRegionRef: is required for backend ecs-fargate");
+        assertThat(problems(s -> s.getWorkers().getFirst().setCount(1001))).containsExactly(
+                "spec.workers: asks for 1001 workers, at most 1000 are allowed");
+        assertThat(problems(s -> s.setEngine("gatling"))).containsExactly("spec.engine: must be native or taurus, was 'gatling'");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        List<String> problems = problems(s -> {
+            s.getWorkers().getFirst().setCount(0);
+            s.getLoad().setHoldFor("x");
+            s.getScenario().getRequests().getFirst().setUrl("");
+        });
+        assertThat(problems).hasSize(3);
+    }
+
+    private List<String> problems(Consumer<LoadTestSpec> change) {
+        LoadTestSpec spec = TestSpecs.valid();
+        change.accept(spec);
+        return validator.validate(spec).stream().map(Violation::toString).toList();
+    }
+}
