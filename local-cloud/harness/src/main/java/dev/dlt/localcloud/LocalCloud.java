@@ -7,11 +7,14 @@ import dev.dlt.localcloud.kube.LocalKubernetes;
 import dev.dlt.localcloud.kube.LoopbackAddresses;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -58,11 +61,20 @@ public final class LocalCloud implements AutoCloseable {
      * operator is started separately by {@link #startOperator}.
      */
     public static LocalCloud start(Path workDir, Path crdDir) throws IOException {
-        S3ProxyServer s3 = S3ProxyServer.start(workDir.resolve("s3"));
+        // the two AWS servers start in parallel: each is a JVM that takes a few seconds
+        CompletableFuture<DynamoDbLocalServer> dynamoStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DynamoDbLocalServer.start(workDir.resolve("dynamodb"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        S3ProxyServer s3 = null;
         DynamoDbLocalServer dynamo = null;
         LocalKubernetes kube = null;
         try {
-            dynamo = DynamoDbLocalServer.start(workDir.resolve("dynamodb"));
+            s3 = S3ProxyServer.start(workDir.resolve("s3"));
+            dynamo = dynamoStart.join();
             kube = LocalKubernetes.start(crdDir);
             Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10)).start();
             LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet);
@@ -73,14 +85,23 @@ public final class LocalCloud implements AutoCloseable {
             }
             return cloud;
         } catch (IOException | RuntimeException e) {
-            s3.close();
-            if (dynamo != null) {
-                dynamo.close();
-            }
-            if (kube != null) {
-                kube.close();
+            closeQuietly(s3);
+            closeQuietly(dynamo != null ? dynamo : dynamoStart.exceptionally(t -> null).join());
+            closeQuietly(kube);
+            if (e instanceof CompletionException c && c.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
             }
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // already failing: the first error is the one to report
+            }
         }
     }
 

@@ -39,7 +39,9 @@ public final class LocalRun {
     static int run(Path root, Path manifest, Path work) throws Exception {
         long t0 = System.nanoTime();
         Progress progress = new Progress(t0);
+        Path log = LocalLogging.toFile(work);
         progress.say("starting the local cloud (S3Proxy, DynamoDB Local, Kubernetes API + kubelet) in " + work);
+        progress.say("logs of the API server, kubelet and workers: " + log);
         // a fixed mix, so the numbers can be checked: 70% 5 ms, 20% 20 ms, 10% 80 ms; 1% errors
         TargetConfig mix = TargetConfig.DEFAULT.withLatencyMix(List.of(
                 new TargetConfig.Latency(7, Duration.ofMillis(5)), new TargetConfig.Latency(2, Duration.ofMillis(20)),
