@@ -1,0 +1,34 @@
+package dev.dlt.operator.region;
+
+import dev.dlt.backend.TestRegionSettings;
+import dev.dlt.operator.api.TestRegion;
+import dev.dlt.operator.reconciler.TestRegions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** Looks TestRegions up in the API server; only a Ready one can be used. */
+public final class KubernetesTestRegions implements TestRegions {
+
+    private final KubernetesClient client;
+    private final String defaultBucket;
+
+    public KubernetesTestRegions(KubernetesClient client, String defaultBucket) {
+        this.client = client;
+        this.defaultBucket = defaultBucket;
+    }
+
+    @Override
+    public TestRegionSettings settings(String namespace, String name) {
+        TestRegion region = client.resources(TestRegion.class).inNamespace(namespace).withName(name).get();
+        if (region == null) {
+            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " does not exist");
+        }
+        var status = region.getStatus();
+        boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        if (!ready) {
+            String why = status == null || status.getMessage() == null ? "not checked yet" : status.getMessage();
+            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " is not Ready: " + why);
+        }
+        return TestRegionSettingsMapper.settings(region, defaultBucket);
+    }
+}
