@@ -74,7 +74,7 @@ final class WorkerAgent implements Agent {
         byte[] json = store.get(scenarioKey);
         String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
         Path workDir = Files.createTempDirectory("dlt-" + workerId + "-");
-        engine = WorkerEngines.forName(config.engine());
+        engine = WorkerEngines.forName(config.engine(), config.env());
         engine.prepare(new EngineInput(TaurusConfig.fromJson(json), json,
                 (name, target) -> Files.write(target, store.get(folder + name)), workDir));
         gate = new StartGate(keys.testId(), keys.runId(), workerId, config.runSecret(), clock);
@@ -98,6 +98,10 @@ final class WorkerAgent implements Agent {
         }
         EngineOutput output = engine.run();
         long finishedAt = clock.millis();
+        String failure = output.report().failure();
+        if (failure != null) {
+            return new Outcome(WorkerReport.FAILED, failure, start, startedAt, finishedAt, output, 1);
+        }
         boolean early = stopping || output.report().stoppedEarly();
         return new Outcome(early ? WorkerReport.STOPPED : WorkerReport.COMPLETED, null, start, startedAt, finishedAt, output,
                 early ? 1 : 0);

@@ -1,0 +1,122 @@
+package dev.dlt.agent.engine.nativehttp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plain TCP on a non-blocking {@link SocketChannel}. Waiting for a response, a virtual user first
+ * yields its carrier to the other users and retries the read a few times before it parks in the
+ * JDK's poller: under load the response has usually arrived by its next turn, which saves the
+ * poller registration and, on a busy single core, two thread switches per request (this alone
+ * more than doubles the request rate; see bench/README.md).
+ */
+final class ChannelTransport implements Transport {
+
+    /** Non-blocking read attempts, each after a yield, before a timed blocking read. */
+    static final int READ_ATTEMPTS = Integer.getInteger("dlt.nativehttp.readAttempts", 2);
+    private static final int MAX_WRITE_CHUNK = 16 * 1024;
+    private static final long WRITE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final SocketChannel channel;
+    private final InputStream blockingIn;
+    private ByteBuffer readView = ByteBuffer.allocate(0);
+    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(0);
+    private boolean responsePending;
+    private int soTimeoutMillis = -1;
+
+    private ChannelTransport(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        this.blockingIn = channel.socket().getInputStream();
+    }
+
+    static ChannelTransport open(Origin origin, long deadlineNanos) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(new InetSocketAddress(origin.host(), origin.port()),
+                    Transport.remainingMillis(deadlineNanos));
+            channel.configureBlocking(false);
+            return new ChannelTransport(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes, long deadlineNanos) throws IOException {
+        for (int off = 0; off < bytes.length; ) {
+            int chunk = Math.min(bytes.length - off, MAX_WRITE_CHUNK);
+            if (writeBuffer.capacity() < chunk) {
+                writeBuffer = ByteBuffer.allocateDirect(chunk); // direct: the channel copies heap buffers once more
+            }
+            writeBuffer.clear();
+            writeBuffer.put(bytes, off, chunk).flip();
+            while (writeBuffer.hasRemaining()) {
+                if (channel.write(writeBuffer) == 0) {
+                    // the peer is not reading; poll gently so the request timeout applies to writes too
+                    Transport.remainingMillis(deadlineNanos);
+                    LockSupport.parkNanos(WRITE_RETRY_NANOS);
+                }
+            }
+            off += chunk;
+        }
+        responsePending = true;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len, long deadlineNanos) throws IOException {
+        ByteBuffer view = readView;
+        if (view.array() != b) {
+            view = ByteBuffer.wrap(b);
+            readView = view;
+        }
+        view.limit(off + len).position(off);
+        if (responsePending) {
+            responsePending = false;
+            Thread.yield(); // the server needs time to answer anyway: let the other users run first
+        }
+        for (int attempt = 1; ; attempt++) {
+            int n = channel.read(view);
+            if (n != 0) {
+                return n;
+            }
+            if (attempt >= READ_ATTEMPTS) {
+                return blockingRead(b, off, len, deadlineNanos);
+            }
+            Thread.yield();
+        }
+    }
+
+    private int blockingRead(byte[] b, int off, int len, long deadlineNanos) throws IOException {
+        int millis = Transport.remainingMillis(deadlineNanos);
+        if (millis != soTimeoutMillis) {
+            channel.socket().setSoTimeout(millis); // applies to the socket adaptor's stream
+            soTimeoutMillis = millis;
+        }
+        channel.configureBlocking(true);
+        try {
+            return blockingIn.read(b, off, len);
+        } finally {
+            if (channel.isOpen()) {
+                channel.configureBlocking(false);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dlt.agent.engine.nativehttp;
+
+import dev.dlt.agent.engine.EngineReport;
+import dev.dlt.agent.engine.LoadEngine;
+import dev.dlt.agent.engine.SampleSink;
+import dev.dlt.agent.scenario.TestPlan;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The built-in HTTP engine: a closed model of virtual users on virtual threads, each speaking
+ * HTTP/1.1 over its own raw keep-alive socket (http, or https with the JVM's default trust).
+ *
+ * <p>User {@code i} of {@code n} starts at {@code rampUp * i / n}; every user cycles through the
+ * plan's requests in order until ramp-up plus hold-for has elapsed, lets its request in flight
+ * finish (bounded by the request timeout) and stops. Each request yields one sample; a request
+ * without an HTTP response reports its exception's simple class name as the response code, after
+ * which the user pauses {@value #BACK_OFF_MILLIS} ms before reconnecting. The plan's headers are
+ * sent as given, except Content-Length, Transfer-Encoding and Connection, which the engine sets.
+ *
+ * <p>One run at a time. {@link #stop()} is sticky: once called, a later {@link #run} returns at once.
+ */
+public final class NativeHttpEngine implements LoadEngine {
+
+    /** Pause after a request that got no HTTP response. */
+    public static final long BACK_OFF_MILLIS = 10;
+
+    private final AtomicReference<EngineRun> current = new AtomicReference<>();
+    private volatile boolean stopRequested;
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a request's URL, method or headers cannot be sent
+     * @throws IllegalStateException    if another run is in progress, or a virtual user failed
+     *                                  unexpectedly (for instance the sink threw)
+     */
+    @Override
+    public EngineReport run(TestPlan plan, SampleSink sink) throws InterruptedException {
+        Objects.requireNonNull(sink, "sink");
+        PreparedPlan prepared = PreparedPlan.of(plan);
+        Instant startedAt = Instant.now();
+        EngineRun run = new EngineRun(prepared, plan.load(), sink, System.nanoTime());
+        if (!current.compareAndSet(null, run)) {
+            throw new IllegalStateException("this engine is already running a plan");
+        }
+        try {
+            if (stopRequested) {
+                run.stop();
+            }
+            run.start();
+            run.awaitUsers();
+        } finally {
+            current.set(null);
+        }
+        if (run.failure() != null) {
+            throw new IllegalStateException("a virtual user failed", run.failure());
+        }
+        return new EngineReport(startedAt, Instant.now(), run.startedUsers(), run.stopping());
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        EngineRun run = current.get();
+        if (run != null) {
+            run.stop();
+        }
+    }
+}

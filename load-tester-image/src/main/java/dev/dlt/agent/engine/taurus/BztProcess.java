@@ -1,0 +1,115 @@
+package dev.dlt.agent.engine.taurus;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * One bzt child process: started with its config, its output forwarded, stopped by SIGTERM at the
+ * deadline or on {@link #terminate()}, and killed with all its descendants (JMeter) when it does not
+ * stop within the stop timeout.
+ */
+final class BztProcess {
+
+    private static final Logger LOG = Logger.getLogger(BztProcess.class.getName());
+    /** After bzt exits, how long its output may still take to drain. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final BztOutput output;
+    private final Thread pump;
+    private final Duration stopTimeout;
+    private final AtomicBoolean terminated = new AtomicBoolean();
+    private final AtomicBoolean killed = new AtomicBoolean();
+    private volatile List<ProcessHandle> familyAtStop = List.of();
+
+    /** How bzt ended: its exit code, and whether the agent stopped or killed it. */
+    record Exit(int code, boolean terminated, boolean killed, boolean deadlineReached, String tail) {
+    }
+
+    private BztProcess(Process process, Path logFile, Duration stopTimeout) {
+        this.process = process;
+        this.stopTimeout = stopTimeout;
+        this.output = new BztOutput(process.getInputStream(), logFile);
+        this.pump = Thread.ofPlatform().daemon().name("bzt-output-" + process.pid()).start(output);
+    }
+
+    static BztProcess start(String bzt, Path config, Path workingDir, Path logFile, Duration stopTimeout) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(bzt, config.toString()))
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                // bzt reads a piped stdin as one more config file
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        try {
+            Process process = builder.start();
+            LOG.info(() -> "started bzt (pid " + process.pid() + ") with " + config + " in " + workingDir);
+            return new BztProcess(process, logFile, stopTimeout);
+        } catch (IOException e) {
+            throw new IOException("cannot start bzt ('" + bzt + "', set " + TaurusSettings.BZT + "): " + e.getMessage(), e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits for bzt to end; at {@code deadline} it is stopped as by {@link #terminate()}. */
+    Exit await(Duration deadline) throws InterruptedException {
+        boolean deadlineReached = false;
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                deadlineReached = true;
+                LOG.warning(() -> "bzt is still running " + deadline + " after it started; stopping it");
+                terminate();
+            }
+            // the escalation in terminate() kills bzt if it ignores SIGTERM
+            int code = process.waitFor();
+            familyAtStop.stream().filter(ProcessHandle::isAlive).forEach(orphan -> {
+                LOG.warning(() -> "killing process " + orphan.pid() + " that bzt left behind");
+                orphan.destroyForcibly();
+            });
+            pump.join(DRAIN);
+            return new Exit(code, terminated.get(), killed.get(), deadlineReached, output.tail());
+        } catch (InterruptedException e) {
+            kill();
+            throw e;
+        }
+    }
+
+    /**
+     * Asks bzt to stop (SIGTERM, on which Taurus stops JMeter and still writes its results) and kills it
+     * with its descendants if it has not exited within the stop timeout. Returns at once.
+     */
+    void terminate() {
+        if (!process.isAlive() || !terminated.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info(() -> "sending SIGTERM to bzt (pid " + process.pid() + ")");
+        familyAtStop = process.descendants().toList();
+        // the ProcessHandle's, not Process.destroy(), which also closes the pipe bzt still writes its last words to
+        process.toHandle().destroy();
+        Thread.ofVirtual().name("bzt-stop-" + process.pid()).start(() -> {
+            try {
+                if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                kill();
+            }
+        });
+    }
+
+    /** SIGKILL to bzt and every process it started: JMeter would otherwise outlive it. */
+    void kill() {
+        killed.set(true);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.toHandle().destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.dlt.agent.engine.taurus;
+
+import dev.dlt.results.histogram.LatencyHistograms;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads JMeter's per-sample results (Taurus' {@code kpi.jtl}, CSV with a header row) into exact
+ * response-time histograms per label, in microseconds, plus the overall label {@code ""}. Streams the
+ * file; a truncated or malformed row (bzt killed mid-write) is skipped.
+ */
+final class KpiJtlReader {
+
+    /** Labels beyond this many still count in the overall histogram; each histogram costs ~200 KB. */
+    static final int MAX_LABELS = 500;
+    private static final Logger LOG = Logger.getLogger(KpiJtlReader.class.getName());
+    private static final char[] DELIMITERS = {',', '\t', ';', '|'};
+
+    private KpiJtlReader() {
+    }
+
+    /** What kpi.jtl held: a histogram per label and overall, and the number of samples. */
+    record Samples(LatencyHistograms histograms, long count) {
+    }
+
+    static Samples read(Path jtl) throws IOException {
+        // InputStreamReader replaces malformed bytes instead of failing on them
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(jtl), StandardCharsets.UTF_8))) {
+            String header = in.readLine();
+            if (header == null) {
+                return new Samples(histograms(Map.of(), LatencyHistograms.newHistogram()), 0);
+            }
+            char delimiter = delimiter(header);
+            List<String> columns = Arrays.asList(header.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
+            int elapsed = columns.indexOf("elapsed");
+            int label = columns.indexOf("label");
+            if (elapsed < 0 || label < 0) {
+                throw new IOException(jtl.getFileName() + " has no 'elapsed' and 'label' columns in its header: " + header);
+            }
+            return read(new CsvRecordReader(in, delimiter, 1), elapsed, label, jtl);
+        }
+    }
+
+    private static Samples read(CsvRecordReader csv, int elapsedColumn, int labelColumn, Path jtl) throws IOException {
+        Map<String, Histogram> byLabel = new LinkedHashMap<>();
+        Histogram overall = LatencyHistograms.newHistogram();
+        long count = 0;
+        long skipped = 0;
+        long overflow = 0;
+        int needed = Math.max(elapsedColumn, labelColumn);
+        for (List<String> row = csv.next(); row != null; row = csv.next()) {
+            long micros;
+            try {
+                micros = micros(Long.parseLong(row.size() > needed ? row.get(elapsedColumn).trim() : ""));
+            } catch (NumberFormatException e) {
+                skipped++;
+                continue;
+            }
+            overall.recordValue(micros);
+            count++;
+            String name = row.get(labelColumn);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Histogram histogram = byLabel.get(name);
+            if (histogram == null && byLabel.size() < MAX_LABELS) {
+                histogram = LatencyHistograms.newHistogram();
+                byLabel.put(name, histogram);
+            }
+            if (histogram == null) {
+                overflow++;
+            } else {
+                histogram.recordValue(micros);
+            }
+        }
+        if (skipped > 0) {
+            long s = skipped;
+            LOG.warning(() -> jtl.getFileName() + ": skipped " + s + " malformed row(s)");
+        }
+        if (overflow > 0) {
+            long o = overflow;
+            LOG.warning(() -> jtl.getFileName() + ": more than " + MAX_LABELS + " labels; " + o
+                    + " sample(s) of further labels count only in the overall histogram");
+        }
+        return new Samples(histograms(byLabel, overall), count);
+    }
+
+    private static LatencyHistograms histograms(Map<String, Histogram> byLabel, Histogram overall) {
+        LatencyHistograms histograms = new LatencyHistograms();
+        byLabel.forEach(histograms::put);
+        histograms.put("", overall);
+        return histograms;
+    }
+
+    /** JMeter's elapsed is in milliseconds. */
+    private static long micros(long millis) {
+        return millis >= LatencyHistograms.HIGHEST_TRACKABLE_MICROS / 1000
+                ? LatencyHistograms.HIGHEST_TRACKABLE_MICROS
+                : LatencyHistograms.clamp(millis * 1000);
+    }
+
+    /** JMeter's delimiter is configurable (jmeter.save.saveservice.default_delimiter); the header shows it. */
+    private static char delimiter(String header) {
+        for (char candidate : DELIMITERS) {
+            if (header.contains(candidate + "elapsed") || header.startsWith("elapsed" + candidate)) {
+                return candidate;
+            }
+        }
+        return ',';
+    }
+}
