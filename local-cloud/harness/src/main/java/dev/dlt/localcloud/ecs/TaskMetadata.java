@@ -16,10 +16,12 @@ final class TaskMetadata implements HttpHandler {
     static final String PATH = "/v4/";
 
     private final ObjectMapper json;
+    private final TaskJson describe;
     private final TaskOperations tasks;
 
     TaskMetadata(ObjectMapper json, TaskOperations tasks) {
         this.json = json;
+        this.describe = new TaskJson(json);
         this.tasks = tasks;
     }
 
@@ -30,9 +32,9 @@ final class TaskMetadata implements HttpHandler {
             Optional<EmulatedTask> task = parts.length == 0 ? Optional.empty() : tasks.task(parts[0]);
             ObjectNode answer = null;
             if (task.isPresent() && parts.length == 1) {
-                answer = task.get().containerMetadata(json);
+                answer = describe.containerMetadata(task.get());
             } else if (task.isPresent() && parts.length == 2 && "task".equals(parts[1])) {
-                answer = task.get().metadataJson(json);
+                answer = describe.taskMetadata(task.get());
             }
             byte[] body = answer == null ? new byte[0] : json.writeValueAsBytes(answer);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

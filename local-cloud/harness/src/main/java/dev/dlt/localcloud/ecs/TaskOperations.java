@@ -22,6 +22,7 @@ final class TaskOperations {
     static final int MAX_DESCRIBE = 100;
 
     private final ObjectMapper json;
+    private final TaskJson describe;
     private final EcsRegistry registry;
     private final LoopbackAddresses addresses;
     private final EcsFaults faults;
@@ -34,6 +35,7 @@ final class TaskOperations {
 
     TaskOperations(ObjectMapper json, EcsRegistry registry, LoopbackAddresses addresses, EcsFaults faults, String metadataBase) {
         this.json = json;
+        this.describe = new TaskJson(json);
         this.registry = registry;
         this.addresses = addresses;
         this.faults = faults;
@@ -60,7 +62,7 @@ final class TaskOperations {
                 EmulatedTask task = newTask(region, valid, request);
                 tasks.put(task.arn, task);
                 started.add(task);
-                launched.add(task.toJson(json, false));
+                launched.add(describe.describe(task, false));
             }
             launchedPerCall.add(started.size());
             ArrayNode failures = response.putArray("failures");
@@ -111,7 +113,7 @@ final class TaskOperations {
         for (JsonNode id : ids) {
             Optional<EmulatedTask> task = find(clusterArn, id.asText());
             if (task.isPresent()) {
-                found.add(task.get().toJson(json, withTags));
+                found.add(describe.describe(task.get(), withTags));
             } else {
                 failures.addObject().put("arn", id.asText()).put("reason", "MISSING");
             }
@@ -152,7 +154,7 @@ final class TaskOperations {
         EmulatedTask task = find(clusterArn, id).orElseThrow(() -> EcsError.invalidParameter("The referenced task was not found."));
         task.stop(EcsJson.text(request, "reason"));
         ObjectNode response = json.createObjectNode();
-        response.set("task", task.toJson(json, false));
+        response.set("task", describe.describe(task, false));
         return response;
     }
 
