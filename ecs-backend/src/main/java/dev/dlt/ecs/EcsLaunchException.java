@@ -1,10 +1,12 @@
 package dev.dlt.ecs;
 
+import dev.dlt.backend.LaunchFailedException;
+
 /**
  * ECS could not launch what a run needs (an expected failure: capacity, quota, throttling past the
  * deadline, a bad TestRegion, overrides too large); what this launch started has been stopped.
  */
-public final class EcsLaunchException extends RuntimeException {
+public final class EcsLaunchException extends LaunchFailedException {
 
     private final String region;
 

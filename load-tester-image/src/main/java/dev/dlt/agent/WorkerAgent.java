@@ -44,7 +44,13 @@ final class WorkerAgent implements Agent {
     @Override
     public int run() {
         ResultKeys keys = config.keys();
-        String workerId = config.workerId();
+        String workerId;
+        try {
+            workerId = WorkerIdentity.resolve(config);
+        } catch (IllegalArgumentException e) {
+            LOG.severe("invalid configuration: " + e.getMessage());
+            return 2;
+        }
         try (ResultStore store = ResultStore.fromConfig(config)) {
             Outcome outcome;
             try {

@@ -2,6 +2,8 @@ package dev.dlt.localcloud;
 
 import dev.dlt.localcloud.aws.DynamoDbLocalServer;
 import dev.dlt.localcloud.aws.S3ProxyServer;
+import dev.dlt.localcloud.ecs.EcsEmulator;
+import dev.dlt.localcloud.ecs.TaskDefinitionSpec;
 import dev.dlt.localcloud.kube.Kubelet;
 import dev.dlt.localcloud.kube.LocalKubernetes;
 import dev.dlt.localcloud.kube.LoopbackAddresses;
@@ -26,28 +28,36 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 
 /**
  * Everything the operator talks to, on this machine, with the real protocols: a Kubernetes API
- * server with a kubelet that runs worker agents on their own loopback addresses, S3 (S3Proxy) and
- * DynamoDB (DynamoDB Local) in their own JVMs; and the packaged operator, pointed at all of them.
+ * server with a kubelet that runs worker agents on their own loopback addresses, an ECS emulator
+ * that does the same for tasks, S3 (S3Proxy) and DynamoDB (DynamoDB Local) in their own JVMs; and
+ * the packaged operator, pointed at all of them.
  */
 public final class LocalCloud implements AutoCloseable {
 
     public static final String BUCKET = "dlt-local";
     public static final String TABLE = "dlt-results";
     public static final String REGION = "us-east-1";
+    /** The ECS region the local cloud offers, with cluster {@link #ECS_CLUSTER} and task definition {@link #ECS_TASK_DEFINITION}. */
+    public static final String ECS_REGION = "us-west-2";
+    public static final String ECS_CLUSTER = "dlt-local";
+    public static final String ECS_TASK_DEFINITION = "dlt-load-tester";
+    public static final String ECS_CONTAINER = "load-tester";
 
     private final S3ProxyServer s3;
     private final DynamoDbLocalServer dynamo;
     private final LocalKubernetes kube;
     private final Kubelet kubelet;
+    private final EcsEmulator ecs;
     private final S3Client s3Client;
     private final DynamoDbClient dynamoClient;
     private OperatorProcess operator;
 
-    private LocalCloud(S3ProxyServer s3, DynamoDbLocalServer dynamo, LocalKubernetes kube, Kubelet kubelet) {
+    private LocalCloud(S3ProxyServer s3, DynamoDbLocalServer dynamo, LocalKubernetes kube, Kubelet kubelet, EcsEmulator ecs) {
         this.s3 = s3;
         this.dynamo = dynamo;
         this.kube = kube;
         this.kubelet = kubelet;
+        this.ecs = ecs;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
         this.s3Client = S3Client.builder().httpClientBuilder(Apache5HttpClient.builder()).region(Region.of(REGION))
                 .credentialsProvider(credentials).endpointOverride(s3.endpoint()).forcePathStyle(true)
@@ -72,12 +82,15 @@ public final class LocalCloud implements AutoCloseable {
         S3ProxyServer s3 = null;
         DynamoDbLocalServer dynamo = null;
         LocalKubernetes kube = null;
+        EcsEmulator ecs = null;
         try {
             s3 = S3ProxyServer.start(workDir.resolve("s3"));
             dynamo = dynamoStart.join();
             kube = LocalKubernetes.start(crdDir);
             Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10)).start();
-            LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet);
+            ecs = EcsEmulator.start();
+            registerEcsRegion(ecs, s3);
+            LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet, ecs);
             try {
                 cloud.s3Client.createBucket(b -> b.bucket(BUCKET));
             } catch (BucketAlreadyOwnedByYouException kept) {
@@ -88,11 +101,29 @@ public final class LocalCloud implements AutoCloseable {
             closeQuietly(s3);
             closeQuietly(dynamo != null ? dynamo : dynamoStart.exceptionally(t -> null).join());
             closeQuietly(kube);
+            closeQuietly(ecs);
             if (e instanceof CompletionException c && c.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e;
         }
+    }
+
+    /** The ECS cluster and task definition of the local region; tasks get what pods get from the operator's worker env. */
+    private static void registerEcsRegion(EcsEmulator ecs, S3ProxyServer s3) {
+        ecs.registerCluster(ECS_REGION, ECS_CLUSTER);
+        ecs.registerTaskDefinition(ECS_REGION, TaskDefinitionSpec.fargate(ECS_TASK_DEFINITION, ECS_CONTAINER, workerEnvironment(s3))
+                .withHealthCheck());
+    }
+
+    private static Map<String, String> workerEnvironment(S3ProxyServer s3) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DLT_S3_ENDPOINT", s3.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+        env.put("DLT_ENGINE", "native");
+        env.put("DLT_START_LEAD_MS", "1000");
+        return env;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -130,12 +161,11 @@ public final class LocalCloud implements AutoCloseable {
         config.put("dlt.timeouts.reach", "30s");
         config.put("dlt.timeouts.finish-grace", "30s");
         config.put("dlt.timeouts.collect", "30s");
+        config.put("dlt.timeouts.test-region-grace", "5s");
+        config.put("dlt.ecs.endpoint", ecs.endpoint().toString());
+        config.put("dlt.ecs.launch-deadline", "30s");
         // the workers run in-process here; these reach them as their pods' environment
-        config.put("dlt.worker.env.DLT_S3_ENDPOINT", s3.endpoint().toString());
-        config.put("dlt.worker.env.AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
-        config.put("dlt.worker.env.AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
-        config.put("dlt.worker.env.DLT_ENGINE", "native");
-        config.put("dlt.worker.env.DLT_START_LEAD_MS", "1000");
+        workerEnvironment(s3).forEach((name, value) -> config.put("dlt.worker.env." + name, value));
         return config;
     }
 
@@ -145,6 +175,10 @@ public final class LocalCloud implements AutoCloseable {
 
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    public EcsEmulator ecs() {
+        return ecs;
     }
 
     public S3Client s3() {
@@ -169,6 +203,7 @@ public final class LocalCloud implements AutoCloseable {
             operator.close();
         }
         kubelet.close();
+        ecs.close();
         s3Client.close();
         dynamoClient.close();
         kube.close();

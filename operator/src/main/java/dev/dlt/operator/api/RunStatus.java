@@ -14,6 +14,9 @@ public class RunStatus {
     @JsonPropertyDescription("The spec generation this run executes.")
     private Long generation;
 
+    @JsonPropertyDescription("When the run was created (RFC 3339).")
+    private String createdAt;
+
     @JsonPropertyDescription("When the first worker was launched (RFC 3339).")
     private String launchedAt;
 
@@ -46,6 +49,14 @@ public class RunStatus {
 
     public void setGeneration(Long generation) {
         this.generation = generation;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
     }
 
     public String getLaunchedAt() {
@@ -106,6 +117,7 @@ public class RunStatus {
         }
         return java.util.Objects.equals(id, other.id)
                 && java.util.Objects.equals(generation, other.generation)
+                && java.util.Objects.equals(createdAt, other.createdAt)
                 && java.util.Objects.equals(launchedAt, other.launchedAt)
                 && java.util.Objects.equals(startedAt, other.startedAt)
                 && java.util.Objects.equals(finishedAt, other.finishedAt)
@@ -116,6 +128,6 @@ public class RunStatus {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, generation, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions);
+        return java.util.Objects.hash(id, generation, createdAt, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions);
     }
 }

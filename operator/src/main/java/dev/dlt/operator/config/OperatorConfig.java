@@ -22,6 +22,8 @@ public interface OperatorConfig {
 
     Worker worker();
 
+    Ecs ecs();
+
     Timeouts timeouts();
 
     /** Runs kept in status.history. */
@@ -58,6 +60,16 @@ public interface OperatorConfig {
         boolean createTable();
     }
 
+    /** The ECS Fargate backend (TestRegions). */
+    interface Ecs {
+        /** ECS endpoint override for every region, e.g. the local cloud's emulator. */
+        Optional<String> endpoint();
+
+        /** How long a launch keeps retrying throttling and capacity errors before it fails the run. */
+        @WithDefault("3m")
+        Duration launchDeadline();
+    }
+
     /** How worker pods look. */
     interface Worker {
         @WithDefault("public.ecr.aws/dlt-operator/load-tester:0.1.0")
@@ -92,6 +104,10 @@ public interface OperatorConfig {
         /** How long to wait for every worker's results in S3. */
         @WithDefault("2m")
         Duration collect();
+
+        /** How long a run waits for a TestRegion that does not exist or was not checked yet (applied together with it). */
+        @WithDefault("30s")
+        Duration testRegionGrace();
 
         /** How often an active run is looked at. */
         @WithDefault("2s")

@@ -99,6 +99,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         RunStatus run = new RunStatus();
         run.setId("r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt()));
         run.setGeneration(generation);
+        run.setCreatedAt(now.toString());
         WorkerCounts counts = new WorkerCounts();
         counts.setDesired(test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum());
         run.setWorkers(counts);

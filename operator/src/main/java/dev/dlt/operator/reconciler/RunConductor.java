@@ -1,5 +1,6 @@
 package dev.dlt.operator.reconciler;
 
+import dev.dlt.backend.LaunchFailedException;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.WorkerInstance;
 import dev.dlt.backend.WorkerRole;
@@ -64,6 +65,11 @@ public class RunConductor {
         try {
             plan = planner.plan(test, run.getId());
         } catch (TestRegions.UnusableTestRegion e) {
+            Instant waitUntil = Instant.parse(run.getCreatedAt()).plus(settings.testRegionGrace());
+            if (e.mayAppear() && clock.instant().isBefore(waitUntil)) {
+                status.setMessage("waiting for " + e.getMessage());
+                return Optional.of(settings.poll());
+            }
             return end(test, status, null, Phase.Failed, "TestRegionNotUsable", e.getMessage());
         }
         return switch (Phase.of(status.getPhase())) {
@@ -80,9 +86,13 @@ public class RunConductor {
         Instant now = clock.instant();
         byte[] secret = secrets.ensure(test, plan.run());
         if (run.getLaunchedAt() == null) {
-            for (RegionPlan region : plan.regions()) {
-                store.put(plan.keys(region).scenario(), plan.scenario().toJson(), "application/json");
-                backends.get(region.backend()).launchWorkers(request(plan, region, secret));
+            try {
+                for (RegionPlan region : plan.regions()) {
+                    store.put(region.bucket(), plan.keys(region).scenario(), plan.scenario().toJson(), "application/json");
+                    backends.get(region.backend()).launchWorkers(request(plan, region, secret));
+                }
+            } catch (LaunchFailedException e) {
+                return end(test, status, plan, Phase.Failed, "LaunchFailed", e.getMessage());
             }
             run.setLaunchedAt(now.toString());
             status.setMessage("launched " + plan.desiredWorkers() + " workers in " + plan.regions().size() + " region(s)");
@@ -104,13 +114,15 @@ public class RunConductor {
             List<WorkerInstance> workers = observed.workers(region.region());
             List<String> addresses = workers.stream().filter(w -> w.state() == WorkerState.READY).map(WorkerInstance::address).toList();
             if (addresses.size() == region.workerIds().size()) {
-                backends.get(region.backend()).launchLeader(request(plan, region, secret), addresses);
+                try {
+                    backends.get(region.backend()).launchLeader(request(plan, region, secret), addresses);
+                } catch (LaunchFailedException e) {
+                    return end(test, status, plan, Phase.Failed, "LaunchFailed", e.getMessage());
+                }
                 events.normal(test, "WorkersReady", "all " + addresses.size() + " workers of region " + region.region()
                         + " listen; launched its leader");
             } else {
-                region.workerIds().stream()
-                        .filter(id -> workers.stream().noneMatch(w -> w.workerId().equals(id) && w.state() == WorkerState.READY))
-                        .forEach(id -> notReady.add(region.region() + "/" + id + describe(workers, id)));
+                notReady.addAll(notReady(region, workers));
             }
         }
         if (notReady.isEmpty()) {
@@ -137,7 +149,7 @@ public class RunConductor {
         long startAt = Long.MAX_VALUE;
         for (RegionPlan region : plan.regions()) {
             Optional<WorkerInstance> leader = observed.leader(region.region());
-            Optional<LeaderReport> report = collector.leaderReport(plan.keys(region));
+            Optional<LeaderReport> report = collector.leaderReport(region.bucket(), plan.keys(region));
             regionStatus(status.getRun(), region).setLeader(report.map(LeaderReport::outcome).orElse(null));
             if (report.isPresent()) {
                 LeaderReport r = report.get();
@@ -267,9 +279,18 @@ public class RunConductor {
         return Optional.empty();
     }
 
+    /** Stops every region, even when one fails; the first failure is then thrown so the stop is retried. */
     private void stopWorkers(RunPlan plan) {
+        RuntimeException first = null;
         for (RegionPlan region : plan.regions()) {
-            backends.get(region.backend()).stop(plan.run(), request(plan, region, null));
+            try {
+                backends.get(region.backend()).stop(plan.run(), request(plan, region, null));
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -312,9 +333,28 @@ public class RunConductor {
         });
     }
 
-    private static String describe(List<WorkerInstance> workers, String id) {
-        return workers.stream().filter(w -> w.workerId().equals(id)).findFirst()
-                .map(w -> " (" + w.state() + (w.message() == null ? "" : ": " + w.message()) + ")").orElse(" (not launched)");
+    /** The workers of a region that do not listen yet, each with its state, for the timeout message. */
+    private static List<String> notReady(RegionPlan region, List<WorkerInstance> workers) {
+        List<String> result = new ArrayList<>();
+        if (region.idsLearned()) {
+            workers.stream().filter(w -> w.state() != WorkerState.READY)
+                    .forEach(w -> result.add(region.region() + "/" + w.workerId() + describe(w)));
+            for (int i = workers.size(); i < region.workerIds().size(); i++) {
+                result.add(region.region() + "/worker " + (i + 1) + " (not launched)");
+            }
+            return result;
+        }
+        for (String id : region.workerIds()) {
+            Optional<WorkerInstance> worker = workers.stream().filter(w -> w.workerId().equals(id)).findFirst();
+            if (worker.isEmpty() || worker.get().state() != WorkerState.READY) {
+                result.add(region.region() + "/" + id + worker.map(RunConductor::describe).orElse(" (not launched)"));
+            }
+        }
+        return result;
+    }
+
+    private static String describe(WorkerInstance w) {
+        return " (" + w.state() + (w.message() == null ? "" : ": " + w.message()) + ")";
     }
 
     LaunchRequest request(RunPlan plan, RegionPlan region, byte[] secret) {

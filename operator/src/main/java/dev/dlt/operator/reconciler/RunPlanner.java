@@ -16,9 +16,11 @@ import java.util.stream.IntStream;
 public class RunPlanner {
 
     private final TestRegions testRegions;
+    private final String defaultBucket;
 
-    public RunPlanner(TestRegions testRegions) {
+    public RunPlanner(TestRegions testRegions, String defaultBucket) {
         this.testRegions = testRegions;
+        this.defaultBucket = defaultBucket;
     }
 
     public RunPlan plan(LoadTest test, String runId) {
@@ -28,10 +30,11 @@ public class RunPlanner {
         for (WorkerGroupSpec group : spec.getWorkers()) {
             List<String> ids = IntStream.range(0, group.getCount()).mapToObj(i -> "w" + i).toList();
             if ("ecs-fargate".equals(group.getBackend())) {
+                var settings = testRegions.settings(run.namespace(), group.getTestRegionRef());
                 regions.add(new RegionPlan(group.getTestRegionRef(), group.getBackend(), ids,
-                        testRegions.settings(run.namespace(), group.getTestRegionRef())));
+                        settings.bucket() == null ? defaultBucket : settings.bucket(), settings));
             } else {
-                regions.add(new RegionPlan(RegionPlan.EKS_REGION, group.getBackend(), ids, null));
+                regions.add(new RegionPlan(RegionPlan.EKS_REGION, group.getBackend(), ids, defaultBucket, null));
             }
         }
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());

@@ -7,10 +7,25 @@ public interface TestRegions {
 
     TestRegionSettings settings(String namespace, String name);
 
-    /** A TestRegion that does not exist or is not Ready: the run fails with this message, launching nothing. */
+    /**
+     * A TestRegion that cannot be used: the run fails with this message, launching nothing. When
+     * {@code mayAppear}, the region does not exist or was not checked yet, which a LoadTest applied
+     * together with its TestRegion sees for a moment, so the run waits a little first.
+     */
     final class UnusableTestRegion extends RuntimeException {
-        public UnusableTestRegion(String message) {
+        private final boolean mayAppear;
+
+        public UnusableTestRegion(String message, boolean mayAppear) {
             super(message);
+            this.mayAppear = mayAppear;
+        }
+
+        public UnusableTestRegion(String message) {
+            this(message, false);
+        }
+
+        public boolean mayAppear() {
+            return mayAppear;
         }
     }
 

@@ -16,8 +16,7 @@ final class WorkerEnvironment {
         env.put(WorkerEnv.TEST_ID, plan.run().testId());
         env.put(WorkerEnv.RUN_ID, plan.run().runId());
         env.put(WorkerEnv.REGION, region.region());
-        env.put(WorkerEnv.BUCKET, region.testRegion() != null && region.testRegion().bucket() != null
-                ? region.testRegion().bucket() : settings.bucket());
+        env.put(WorkerEnv.BUCKET, region.bucket());
         env.put(WorkerEnv.AWS_REGION, region.testRegion() != null ? region.testRegion().region() : settings.awsRegion());
         // a worker that never hears its leader gives up after the launch and reach deadlines together
         long startDeadline = settings.launchTimeout().plus(settings.reachTimeout()).toSeconds() + 60;

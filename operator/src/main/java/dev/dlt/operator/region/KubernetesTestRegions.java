@@ -20,14 +20,15 @@ public final class KubernetesTestRegions implements TestRegions {
     public TestRegionSettings settings(String namespace, String name) {
         TestRegion region = client.resources(TestRegion.class).inNamespace(namespace).withName(name).get();
         if (region == null) {
-            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " does not exist");
+            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " does not exist", true);
         }
         var status = region.getStatus();
         boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         if (!ready) {
-            String why = status == null || status.getMessage() == null ? "not checked yet" : status.getMessage();
-            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " is not Ready: " + why);
+            boolean unchecked = status == null || status.getConditions() == null || status.getConditions().isEmpty();
+            String why = unchecked ? "not checked yet" : status.getMessage();
+            throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " is not Ready: " + why, unchecked);
         }
         return TestRegionSettingsMapper.settings(region, defaultBucket);
     }

@@ -35,16 +35,37 @@ public class ResultCollector {
         Map<String, LeaderReport> leaders = new LinkedHashMap<>();
         for (RegionPlan region : plan.regions()) {
             ResultKeys keys = plan.keys(region);
-            for (String workerId : region.workerIds()) {
-                workers.add(collect(keys, workerId));
+            for (String workerId : workerIds(region, keys)) {
+                workers.add(collect(region.bucket(), keys, workerId));
             }
-            leaderReport(keys).ifPresent(report -> leaders.put(region.region(), report));
+            leaderReport(region.bucket(), keys).ifPresent(report -> leaders.put(region.region(), report));
         }
         return new Collected(workers, leaders);
     }
 
-    public Optional<LeaderReport> leaderReport(ResultKeys keys) {
-        return store.get(keys.leaderReport()).flatMap(bytes -> {
+    /**
+     * The planned ids, or for regions whose workers name themselves, the ids of the reports in S3
+     * padded with placeholders up to the planned count (a worker that never reported is missing).
+     */
+    private List<String> workerIds(RegionPlan region, ResultKeys keys) {
+        if (!region.idsLearned()) {
+            return region.workerIds();
+        }
+        String prefix = keys.resultsPrefix();
+        List<String> ids = new ArrayList<>(store.list(region.bucket(), prefix).stream()
+                .map(key -> key.substring(prefix.length()))
+                .filter(name -> name.endsWith(ResultKeys.REPORT) && !name.endsWith(ResultKeys.HISTOGRAMS) && !name.contains("/"))
+                .map(name -> name.substring(0, name.length() - ResultKeys.REPORT.length()))
+                .filter(id -> !ResultKeys.LEADER.equals(id))
+                .sorted().toList());
+        for (int missing = 1; ids.size() < region.workerIds().size(); missing++) {
+            ids.add("unreported-" + missing);
+        }
+        return ids;
+    }
+
+    public Optional<LeaderReport> leaderReport(String bucket, ResultKeys keys) {
+        return store.get(bucket, keys.leaderReport()).flatMap(bytes -> {
             try {
                 return Optional.of(JSON.readValue(bytes, LeaderReport.class));
             } catch (IOException e) {
@@ -53,8 +74,8 @@ public class ResultCollector {
         });
     }
 
-    private CollectedWorker collect(ResultKeys keys, String workerId) {
-        Optional<byte[]> reportBytes = store.get(keys.workerFile(workerId, ResultKeys.REPORT));
+    private CollectedWorker collect(String bucket, ResultKeys keys, String workerId) {
+        Optional<byte[]> reportBytes = store.get(bucket, keys.workerFile(workerId, ResultKeys.REPORT));
         if (reportBytes.isEmpty()) {
             return new CollectedWorker(keys.region(), workerId, null, null, "no report in S3");
         }
@@ -67,14 +88,14 @@ public class ResultCollector {
         if (!report.generatedLoad()) {
             return new CollectedWorker(keys.region(), workerId, report, null, report.outcome() + ": " + report.message());
         }
-        Optional<byte[]> xml = store.get(keys.workerFile(workerId, ResultKeys.XML));
+        Optional<byte[]> xml = store.get(bucket, keys.workerFile(workerId, ResultKeys.XML));
         if (xml.isEmpty()) {
             return new CollectedWorker(keys.region(), workerId, report, null, "no Taurus results XML in S3");
         }
         try {
             FinalStatus status = TaurusXmlReader.read(xml.get());
             LatencyHistograms histograms = null;
-            Optional<byte[]> hdr = store.get(keys.workerFile(workerId, ResultKeys.HISTOGRAMS));
+            Optional<byte[]> hdr = store.get(bucket, keys.workerFile(workerId, ResultKeys.HISTOGRAMS));
             if (hdr.isPresent()) {
                 histograms = LatencyHistograms.fromJson(hdr.get());
             }

@@ -11,20 +11,18 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
-    private final String bucket;
 
-    public S3ObjectStore(S3Client s3, String bucket) {
+    public S3ObjectStore(S3Client s3) {
         this.s3 = s3;
-        this.bucket = bucket;
     }
 
     @Override
-    public void put(String key, byte[] content, String contentType) {
+    public void put(String bucket, String key, byte[] content, String contentType) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public Optional<byte[]> get(String bucket, String key) {
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -33,7 +31,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String prefix) {
+    public List<String> list(String bucket, String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
     }
 }

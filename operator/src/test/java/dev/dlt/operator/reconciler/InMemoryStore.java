@@ -9,25 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A bucket and a history table in memory. */
+/** Buckets and a history table in memory; keys are {@code bucket/key}. */
 final class InMemoryStore implements ObjectStore, ResultHistory {
 
     final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
     final List<RunRecord> records = new ArrayList<>();
 
     @Override
-    public void put(String key, byte[] content, String contentType) {
-        objects.put(key, content);
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        objects.put(bucket + "/" + key, content);
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        return Optional.ofNullable(objects.get(key));
+    public Optional<byte[]> get(String bucket, String key) {
+        return Optional.ofNullable(objects.get(bucket + "/" + key));
     }
 
     @Override
-    public List<String> list(String prefix) {
-        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    public List<String> list(String bucket, String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(bucket + "/" + prefix)).map(k -> k.substring(bucket.length() + 1)).toList();
     }
 
     @Override

@@ -49,9 +49,9 @@ class LoadTestReconcilerTest {
 
     private LoadTestReconciler reconciler() {
         RunSettings settings = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 3);
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
         EventRecorder events = new EventRecorder(client);
-        RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none()), new WorkerBackends(List.of(backend)),
+        RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none(), "bucket"), new WorkerBackends(List.of(backend)),
                 new RunSecrets(client), store, new RunRecorder(store, settings.historySize()), events, settings, clock);
         return new LoadTestReconciler(conductor, events, clock);
     }
@@ -66,7 +66,7 @@ class LoadTestReconcilerTest {
         reconcile();
         assertThat(backend.launches).containsExactly("w0", "w1", "w2");
         ResultKeys keys = new ResultKeys("team-a/shop", runId, "eks");
-        assertThat(new String(store.objects.get(keys.scenario()))).contains("\"concurrency\" : 5").contains("\"hold-for\" : \"5s\"");
+        assertThat(new String(store.objects.get("bucket/" + keys.scenario()))).contains("\"concurrency\" : 5").contains("\"hold-for\" : \"5s\"");
         assertThat(client.secrets().inNamespace("team-a").list().getItems()).hasSize(1);
 
         backend.setAllWorkers(WorkerState.READY);
@@ -223,13 +223,13 @@ class LoadTestReconcilerTest {
             recorder.record("home", micros, micros / 2, 0, 100, "200", true);
         }
         RecordedResults results = recorder.snapshot(10);
-        store.put(keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.put(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
+        store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
+        store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
         putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
                 startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null));
     }
 
     private void putJson(String key, Object value) throws Exception {
-        store.put(key, JSON.writeValueAsBytes(value), "application/json");
+        store.put("bucket", key, JSON.writeValueAsBytes(value), "application/json");
     }
 }

@@ -12,15 +12,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plain TCP on a non-blocking {@link SocketChannel}. Waiting for a response, a virtual user first
- * yields its carrier to the other users and retries the read a few times before it parks in the
+ * yields its carrier to the other users and retries the read once more before it parks in the
  * JDK's poller: under load the response has usually arrived by its next turn, which saves the
- * poller registration and, on a busy single core, two thread switches per request (this alone
- * more than doubles the request rate; see bench/README.md).
+ * poller registration and, when the carrier would otherwise go idle, two thread switches per
+ * request. This roughly doubles the request rate of a busy core (see bench/README.md).
  */
 final class ChannelTransport implements Transport {
 
     /** Non-blocking read attempts, each after a yield, before a timed blocking read. */
-    static final int READ_ATTEMPTS = Integer.getInteger("dlt.nativehttp.readAttempts", 2);
+    private static final int READ_ATTEMPTS = 2;
     private static final int MAX_WRITE_CHUNK = 16 * 1024;
     private static final long WRITE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 

@@ -21,8 +21,19 @@ final class LoadTests {
     }
 
     void apply(String yaml) {
-        GenericKubernetesResource test = kube.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        resources().resource(test).create();
+        GenericKubernetesResource resource = kube.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        kube.genericKubernetesResources(resource.getApiVersion(), resource.getKind()).inNamespace(NAMESPACE).resource(resource).create();
+    }
+
+    /** The status of a TestRegion, once it has one. */
+    Map<String, Object> testRegionStatus(String name) {
+        GenericKubernetesResource region = kube.genericKubernetesResources("load.dlt.dev/v1alpha1", "TestRegion").inNamespace(NAMESPACE)
+                .withName(name).get();
+        return region == null ? Map.of() : LoadTestView.map(region.getAdditionalProperties().get("status"));
+    }
+
+    void deleteTestRegion(String name) {
+        kube.genericKubernetesResources("load.dlt.dev/v1alpha1", "TestRegion").inNamespace(NAMESPACE).withName(name).delete();
     }
 
     LoadTestView get(String name) {
