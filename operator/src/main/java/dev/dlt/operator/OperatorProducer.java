@@ -12,6 +12,7 @@ import dev.dlt.operator.backend.eks.PodSettings;
 import dev.dlt.operator.config.OperatorConfig;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.reconciler.LoadTestReconciler;
 import dev.dlt.operator.reconciler.RunConductor;
 import dev.dlt.operator.reconciler.RunPlanner;
@@ -75,8 +76,10 @@ public class OperatorProducer {
                         EcsBackendSettings.defaults().withLaunchDeadline(config.ecs().launchDeadline())));
         EventRecorder events = new EventRecorder(client);
         RunPlanner planner = new RunPlanner(new KubernetesTestRegions(client, settings.bucket()), settings.bucket());
+        S3ObjectStore store = new S3ObjectStore(s3);
+        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
         RunConductor conductor = new RunConductor(planner, new WorkerBackends(backends), new RunSecrets(client),
-                new S3ObjectStore(s3), new RunRecorder(history, settings.historySize()), events, settings, clock);
+                store, plans, new RunRecorder(history, settings.historySize()), events, settings, clock);
         TestRegionChecker checker = new TestRegionChecker(ecs);
         RegionCheck check = region -> {
             TestRegionCheck result = checker.check(region);
@@ -86,7 +89,7 @@ public class OperatorProducer {
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withCloseClientOnStop(false));
-        op.register(new LoadTestReconciler(conductor, events, clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
+        op.register(new LoadTestReconciler(conductor, plans, events, clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         op.register(new TestRegionReconciler(check, settings.bucket(), clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         return op;
     }

@@ -138,7 +138,15 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Starts the packaged operator against this cloud; {@code poll} is how often it looks at active runs. */
     public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll) throws IOException, InterruptedException {
-        operator = OperatorProcess.start(quarkusRunJar, operatorConfig(poll), workDir, Duration.ofSeconds(90));
+        return startOperator(quarkusRunJar, workDir, poll, Map.of());
+    }
+
+    /** As {@link #startOperator(Path, Path, Duration)}, with more environment for every worker pod (e.g. {@code DLT_BZT}). */
+    public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll, Map<String, String> workerEnv)
+            throws IOException, InterruptedException {
+        Map<String, String> config = operatorConfig(poll);
+        workerEnv.forEach((name, value) -> config.put("dlt.worker.env." + name, value));
+        operator = OperatorProcess.start(quarkusRunJar, config, workDir, Duration.ofSeconds(90));
         return operator;
     }
 

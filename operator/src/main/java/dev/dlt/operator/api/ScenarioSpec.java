@@ -2,16 +2,19 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
-/** The scenario every virtual user runs (DLT test type 'simple'). */
+/** The scenario every virtual user runs: simple HTTP requests, or a JMeter plan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.requests) != has(self.jmeter)", message = "set either requests or jmeter")
 public class ScenarioSpec {
 
-    @Required
-    @JsonPropertyDescription("HTTP requests each virtual user sends in order, in a loop.")
+    @JsonPropertyDescription("HTTP requests each virtual user sends in order, in a loop (DLT test type simple).")
     private List<HttpRequestSpec> requests;
+
+    @JsonPropertyDescription("An existing JMeter plan instead of requests (DLT test type jmeter); needs engine taurus.")
+    private JmeterPlanSpec jmeter;
 
     @JsonPropertyDescription("Timeout of one request (Taurus time format, e.g. 10s, 500ms). Default 30s.")
     private String requestTimeout;
@@ -22,6 +25,14 @@ public class ScenarioSpec {
 
     public void setRequests(List<HttpRequestSpec> requests) {
         this.requests = requests;
+    }
+
+    public JmeterPlanSpec getJmeter() {
+        return jmeter;
+    }
+
+    public void setJmeter(JmeterPlanSpec jmeter) {
+        this.jmeter = jmeter;
     }
 
     public String getRequestTimeout() {

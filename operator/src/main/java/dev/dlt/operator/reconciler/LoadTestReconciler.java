@@ -6,6 +6,8 @@ import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.WorkerCounts;
 import dev.dlt.operator.api.WorkerGroupSpec;
 import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.plan.InvalidPlanException;
+import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.validation.SpecValidator;
 import dev.dlt.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -44,11 +47,13 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     private final SpecValidator validator = new SpecValidator();
     private final RunConductor conductor;
+    private final JmeterPlans plans;
     private final EventRecorder events;
     private final Clock clock;
 
-    public LoadTestReconciler(RunConductor conductor, EventRecorder events, Clock clock) {
+    public LoadTestReconciler(RunConductor conductor, JmeterPlans plans, EventRecorder events, Clock clock) {
         this.conductor = conductor;
+        this.plans = plans;
         this.events = events;
         this.clock = clock;
     }
@@ -86,7 +91,14 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
             events.warning(test, "Cancelled", status.getMessage());
         }
         status.setObservedGeneration(generation);
-        List<Violation> violations = validator.validate(test.getSpec());
+        List<Violation> violations = new ArrayList<>(validator.validate(test.getSpec()));
+        if (violations.isEmpty() && test.getSpec().getScenario().getJmeter() != null) {
+            try {
+                plans.load(test.getMetadata().getNamespace(), test.getSpec().getScenario().getJmeter());
+            } catch (InvalidPlanException e) {
+                violations.add(new Violation(e.field(), e.getMessage()));
+            }
+        }
         var now = clock.instant();
         if (!violations.isEmpty()) {
             String message = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));

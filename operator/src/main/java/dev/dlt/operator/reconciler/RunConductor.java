@@ -12,6 +12,9 @@ import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.WorkerCounts;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.plan.InvalidPlanException;
+import dev.dlt.operator.plan.JmeterPlan;
+import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.results.Collected;
 import dev.dlt.operator.results.ResultCollector;
 import dev.dlt.operator.results.RunSummarizer;
@@ -38,6 +41,7 @@ public class RunConductor {
     private final WorkerBackends backends;
     private final RunSecrets secrets;
     private final ObjectStore store;
+    private final JmeterPlans plans;
     private final ResultCollector collector;
     private final RunSummarizer summarizer = new RunSummarizer();
     private final RunRecorder recorder;
@@ -45,12 +49,13 @@ public class RunConductor {
     private final RunSettings settings;
     private final Clock clock;
 
-    public RunConductor(RunPlanner planner, WorkerBackends backends, RunSecrets secrets, ObjectStore store,
+    public RunConductor(RunPlanner planner, WorkerBackends backends, RunSecrets secrets, ObjectStore store, JmeterPlans plans,
                         RunRecorder recorder, EventRecorder events, RunSettings settings, Clock clock) {
         this.planner = planner;
         this.backends = backends;
         this.secrets = secrets;
         this.store = store;
+        this.plans = plans;
         this.collector = new ResultCollector(store);
         this.recorder = recorder;
         this.events = events;
@@ -86,8 +91,17 @@ public class RunConductor {
         Instant now = clock.instant();
         byte[] secret = secrets.ensure(test, plan.run());
         if (run.getLaunchedAt() == null) {
+            Optional<JmeterPlan> jmeter;
+            try {
+                jmeter = test.getSpec().getScenario().getJmeter() == null ? Optional.empty()
+                        : Optional.of(plans.load(test.getMetadata().getNamespace(), test.getSpec().getScenario().getJmeter()));
+            } catch (InvalidPlanException e) {
+                return end(test, status, plan, Phase.Failed, "InvalidPlan", e.field() + ": " + e.getMessage());
+            }
             try {
                 for (RegionPlan region : plan.regions()) {
+                    String folder = plan.keys(region).scenario().substring(0, plan.keys(region).scenario().lastIndexOf('/') + 1);
+                    jmeter.ifPresent(j -> store.put(region.bucket(), folder + j.fileName(), j.content(), "application/octet-stream"));
                     store.put(region.bucket(), plan.keys(region).scenario(), plan.scenario().toJson(), "application/json");
                     backends.get(region.backend()).launchWorkers(request(plan, region, secret));
                 }

@@ -2,9 +2,11 @@ package dev.dlt.operator.reconciler;
 
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.api.WorkerGroupSpec;
+import dev.dlt.operator.plan.JmeterPlan;
 import dev.dlt.results.scenario.TaurusConfig;
 import dev.dlt.results.scenario.TaurusDuration;
 import java.time.Duration;
@@ -44,14 +46,18 @@ public class RunPlanner {
 
     static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor) {
         List<TaurusConfig.Request> requests = new ArrayList<>();
-        for (HttpRequestSpec r : spec.getScenario().getRequests()) {
+        List<HttpRequestSpec> specRequests = spec.getScenario().getRequests() == null ? List.of() : spec.getScenario().getRequests();
+        for (HttpRequestSpec r : specRequests) {
             String method = r.getMethod() == null || r.getMethod().isEmpty() ? "GET" : r.getMethod();
             String label = r.getLabel() == null ? r.getUrl() : r.getLabel();
             requests.add(new TaurusConfig.Request(label, r.getUrl(), method, r.getHeaders(), r.getBody()));
         }
         String timeout = spec.getScenario().getRequestTimeout() == null ? null
                 : TaurusDuration.format(TaurusDuration.parse(spec.getScenario().getRequestTimeout()));
+        JmeterPlanSpec jmeter = spec.getScenario().getJmeter();
+        String script = jmeter == null ? null
+                : JmeterPlan.fileName(jmeter.getConfigMapRef() != null ? jmeter.getConfigMapRef().getKey() : jmeter.getS3().getKey());
         return new TaurusConfig(spec.getLoad().getConcurrency(), TaurusDuration.format(rampUp), TaurusDuration.format(holdFor),
-                timeout, requests);
+                timeout, requests, script);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dlt.operator.validation;
 
 import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadSpec;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.api.WorkerGroupSpec;
@@ -41,8 +42,15 @@ public final class SpecValidator {
             return;
         }
         List<HttpRequestSpec> requests = spec.getScenario().getRequests();
+        if (spec.getScenario().getJmeter() != null) {
+            if (requests != null) {
+                violations.add(new Violation("spec.scenario", "set either requests or jmeter, not both"));
+            }
+            validateJmeter(spec, violations);
+            return;
+        }
         if (requests == null || requests.isEmpty()) {
-            violations.add(new Violation("spec.scenario.requests", "needs at least one request"));
+            violations.add(new Violation("spec.scenario.requests", "needs at least one request (or set spec.scenario.jmeter)"));
             return;
         }
         for (int i = 0; i < requests.size(); i++) {
@@ -61,6 +69,38 @@ public final class SpecValidator {
             }
         }
         checkDuration("spec.scenario.requestTimeout", spec.getScenario().getRequestTimeout(), false, violations);
+    }
+
+    private static void validateJmeter(LoadTestSpec spec, List<Violation> violations) {
+        JmeterPlanSpec jmeter = spec.getScenario().getJmeter();
+        if ("native".equals(spec.getEngine())) {
+            violations.add(new Violation("spec.engine", "a JMeter plan runs on engine taurus, not native"));
+        }
+        if ((jmeter.getConfigMapRef() == null) == (jmeter.getS3() == null)) {
+            violations.add(new Violation("spec.scenario.jmeter", "set either configMapRef or s3"));
+            return;
+        }
+        String key;
+        String field;
+        if (jmeter.getConfigMapRef() != null) {
+            field = "spec.scenario.jmeter.configMapRef";
+            if (blank(jmeter.getConfigMapRef().getName())) {
+                violations.add(new Violation(field + ".name", "is required"));
+            }
+            key = jmeter.getConfigMapRef().getKey();
+        } else {
+            field = "spec.scenario.jmeter.s3";
+            key = jmeter.getS3().getKey();
+        }
+        if (blank(key)) {
+            violations.add(new Violation(field + ".key", "is required"));
+        } else if (!key.toLowerCase(java.util.Locale.ROOT).endsWith(".jmx") && !key.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            violations.add(new Violation(field + ".key", "must name a .jmx plan or a .zip with one, was '" + key + "'"));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void checkUrl(String field, String url, List<Violation> violations) {

@@ -8,6 +8,7 @@ import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
@@ -51,9 +52,10 @@ class LoadTestReconcilerTest {
         RunSettings settings = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(1),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
         EventRecorder events = new EventRecorder(client);
+        JmeterPlans plans = new JmeterPlans(client, store, "bucket");
         RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none(), "bucket"), new WorkerBackends(List.of(backend)),
-                new RunSecrets(client), store, new RunRecorder(store, settings.historySize()), events, settings, clock);
-        return new LoadTestReconciler(conductor, events, clock);
+                new RunSecrets(client), store, plans, new RunRecorder(store, settings.historySize()), events, settings, clock);
+        return new LoadTestReconciler(conductor, plans, events, clock);
     }
 
     @Test

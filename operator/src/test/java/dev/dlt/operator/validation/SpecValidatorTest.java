@@ -3,6 +3,8 @@ package dev.dlt.operator.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlt.operator.TestSpecs;
+import dev.dlt.operator.api.ConfigMapKeyRef;
+import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTestSpec;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,7 +34,8 @@ class SpecValidatorTest {
                 .startsWith("spec.scenario.requests[0].method: must be one of");
         assertThat(problems(s -> s.getScenario().getRequests().getFirst().setLabel(""))).singleElement().asString()
                 .startsWith("spec.scenario.requests[0].label: must not be empty");
-        assertThat(problems(s -> s.getScenario().setRequests(List.of()))).containsExactly("spec.scenario.requests: needs at least one request");
+        assertThat(problems(s -> s.getScenario().setRequests(List.of()))).containsExactly(
+                "spec.scenario.requests: needs at least one request (or set spec.scenario.jmeter)");
         assertThat(problems(s -> s.setWorkers(List.of()))).containsExactly("spec.workers: needs at least one worker group");
         assertThat(problems(s -> s.getWorkers().getFirst().setBackend("lambda"))).containsExactly(
                 "spec.workers[0].backend: must be eks-fargate or ecs-fargate, was 'lambda'");
@@ -41,6 +44,35 @@ class SpecValidatorTest {
         assertThat(problems(s -> s.getWorkers().getFirst().setCount(1001))).containsExactly(
                 "spec.workers: asks for 1001 workers, at most 1000 are allowed");
         assertThat(problems(s -> s.setEngine("gatling"))).containsExactly("spec.engine: must be native or taurus, was 'gatling'");
+    }
+
+    @Test
+    void checksJmeterPlanReferences() {
+        assertThat(problems(s -> {
+            s.getScenario().setRequests(null);
+            s.getScenario().setJmeter(new JmeterPlanSpec());
+        })).containsExactly("spec.scenario.jmeter: set either configMapRef or s3");
+        assertThat(problems(s -> {
+            s.getScenario().setRequests(null);
+            s.getScenario().setJmeter(jmeter("plan.txt"));
+            s.setEngine("native");
+        })).containsExactly("spec.engine: a JMeter plan runs on engine taurus, not native",
+                "spec.scenario.jmeter.configMapRef.key: must name a .jmx plan or a .zip with one, was 'plan.txt'");
+        assertThat(problems(s -> s.getScenario().setJmeter(jmeter("plan.jmx"))))
+                .containsExactly("spec.scenario: set either requests or jmeter, not both");
+        assertThat(problems(s -> {
+            s.getScenario().setRequests(null);
+            s.getScenario().setJmeter(jmeter("suite.ZIP"));
+        })).isEmpty();
+    }
+
+    private static JmeterPlanSpec jmeter(String key) {
+        ConfigMapKeyRef ref = new ConfigMapKeyRef();
+        ref.setName("plans");
+        ref.setKey(key);
+        JmeterPlanSpec spec = new JmeterPlanSpec();
+        spec.setConfigMapRef(ref);
+        return spec;
     }
 
     @Test

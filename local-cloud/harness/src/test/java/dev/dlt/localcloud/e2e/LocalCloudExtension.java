@@ -4,6 +4,7 @@ import dev.dlt.localcloud.LocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,11 +34,21 @@ public final class LocalCloudExtension implements ParameterResolver {
         try {
             Path work = Files.createTempDirectory("dlt-e2e-");
             LocalCloud cloud = LocalCloud.start(work, root().resolve("crds"));
-            cloud.startOperator(root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(300));
+            cloud.startOperator(root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(300),
+                    Map.of("DLT_BZT", standInBzt(work).toString(), "DLT_ARTIFACTS_DIR", work.resolve("artifacts").toString()));
             return new Holder(cloud);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local cloud", e);
         }
+    }
+
+    /** The worker image's bzt is Python from PyPI; runs with engine taurus use the agent tests' stand-in. */
+    private static Path standInBzt(Path work) throws java.io.IOException {
+        Path bzt = Files.createDirectories(work.resolve("bin")).resolve("bzt");
+        Files.copy(root().resolve("load-tester-image/src/test/resources/taurus/standin-bzt.py"), bzt);
+        Files.setPosixFilePermissions(bzt, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(work.resolve("artifacts"));
+        return bzt;
     }
 
     /** Closes the cloud when JUnit closes the root store at the end of the run. */

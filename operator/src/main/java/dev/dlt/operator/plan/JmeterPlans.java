@@ -1,0 +1,70 @@
+package dev.dlt.operator.plan;
+
+import dev.dlt.operator.api.ConfigMapKeyRef;
+import dev.dlt.operator.api.JmeterPlanSpec;
+import dev.dlt.operator.api.S3ObjectRef;
+import dev.dlt.operator.store.ObjectStore;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Reads a LoadTest's JMeter plan from its ConfigMap or S3 object and checks it before anything is
+ * launched, so that a broken plan fails the LoadTest with a clear message instead of every worker.
+ */
+public class JmeterPlans {
+
+    /** Plans bigger than this are refused (a ConfigMap holds 1 MiB; zips with data files are bigger). */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+    private final KubernetesClient client;
+    private final ObjectStore store;
+    private final String defaultBucket;
+
+    public JmeterPlans(KubernetesClient client, ObjectStore store, String defaultBucket) {
+        this.client = client;
+        this.store = store;
+        this.defaultBucket = defaultBucket;
+    }
+
+    public JmeterPlan load(String namespace, JmeterPlanSpec spec) throws InvalidPlanException {
+        String field;
+        String key;
+        byte[] content;
+        if (spec.getConfigMapRef() != null) {
+            ConfigMapKeyRef ref = spec.getConfigMapRef();
+            field = "spec.scenario.jmeter.configMapRef";
+            key = ref.getKey();
+            content = fromConfigMap(namespace, ref, field);
+        } else {
+            S3ObjectRef ref = spec.getS3();
+            field = "spec.scenario.jmeter.s3";
+            key = ref.getKey();
+            String bucket = ref.getBucket() == null || ref.getBucket().isBlank() ? defaultBucket : ref.getBucket();
+            content = store.get(bucket, key).orElseThrow(() ->
+                    new InvalidPlanException(field, "s3://" + bucket + "/" + key + " does not exist"));
+        }
+        if (content.length > MAX_BYTES) {
+            throw new InvalidPlanException(field, key + " is bigger than " + MAX_BYTES + " bytes");
+        }
+        PlanContent.check(key, content, field);
+        return new JmeterPlan(JmeterPlan.fileName(key), content);
+    }
+
+    private byte[] fromConfigMap(String namespace, ConfigMapKeyRef ref, String field) throws InvalidPlanException {
+        ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
+        if (map == null) {
+            throw new InvalidPlanException(field, "ConfigMap " + namespace + "/" + ref.getName() + " does not exist");
+        }
+        Optional<String> text = Optional.ofNullable(map.getData()).map(d -> d.get(ref.getKey()));
+        if (text.isPresent()) {
+            return text.get().getBytes(StandardCharsets.UTF_8);
+        }
+        Optional<String> binary = Optional.ofNullable(map.getBinaryData()).map(d -> d.get(ref.getKey()));
+        if (binary.isPresent()) {
+            return Base64.getDecoder().decode(binary.get());
+        }
+        throw new InvalidPlanException(field, "ConfigMap " + namespace + "/" + ref.getName() + " has no key " + ref.getKey());
+    }
+}
