@@ -52,15 +52,27 @@ public final class LocalRun {
             cloud.startOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(500));
             progress.say("operator started (log: " + cloud.operator().logFile() + ")");
             KubernetesClient kube = cloud.kubernetes();
-            GenericKubernetesResource test;
+            List<GenericKubernetesResource> resources;
             try (InputStream in = Files.newInputStream(manifest)) {
-                test = kube.getKubernetesSerialization().unmarshal(in, GenericKubernetesResource.class);
+                resources = kube.load(in).items().stream()
+                        .map(r -> kube.getKubernetesSerialization().convertValue(r, GenericKubernetesResource.class)).toList();
+            }
+            GenericKubernetesResource test = null;
+            for (GenericKubernetesResource resource : resources) {
+                String namespace = resource.getMetadata().getNamespace() == null ? "default" : resource.getMetadata().getNamespace();
+                kube.genericKubernetesResources(resource.getApiVersion(), resource.getKind()).inNamespace(namespace).resource(resource).create();
+                progress.say("applied " + resource.getKind() + " " + namespace + "/" + resource.getMetadata().getName() + " from "
+                        + root.relativize(manifest));
+                if ("LoadTest".equals(resource.getKind())) {
+                    test = resource;
+                }
+            }
+            if (test == null) {
+                throw new IllegalArgumentException(manifest + " has no LoadTest");
             }
             String namespace = test.getMetadata().getNamespace() == null ? "default" : test.getMetadata().getNamespace();
             String name = test.getMetadata().getName();
             var loadTests = kube.genericKubernetesResources("load.dlt.dev/v1alpha1", "LoadTest").inNamespace(namespace);
-            loadTests.resource(test).create();
-            progress.say("applied LoadTest " + namespace + "/" + name + " from " + root.relativize(manifest));
             LoadTestView view = progress.follow(() -> new LoadTestView(loadTests.withName(name).get()), Duration.ofMinutes(10));
             System.out.println();
             System.out.print(ResultTable.format(view));

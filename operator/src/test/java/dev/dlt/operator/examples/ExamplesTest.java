@@ -1,0 +1,52 @@
+package dev.dlt.operator.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlt.operator.api.LoadTest;
+import dev.dlt.operator.api.TestRegion;
+import dev.dlt.operator.validation.SpecValidator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every manifest in {@code examples/} is a LoadTest or TestRegion that the operator accepts as written. */
+class ExamplesTest {
+
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    static Stream<Path> examples() throws IOException {
+        Path root = Path.of(System.getProperty("dlt.examples", "../examples"));
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void isAcceptedAsWritten(Path file) throws IOException {
+        List<String> documents = List.of(Files.readString(file).split("(?m)^---\\s*$"));
+        assertThat(documents).isNotEmpty();
+        for (String document : documents) {
+            GenericKubernetesResource resource = YAML.unmarshal(document, GenericKubernetesResource.class);
+            assertThat(resource.getApiVersion()).isEqualTo("load.dlt.dev/v1alpha1");
+            switch (resource.getKind()) {
+                case "LoadTest" -> {
+                    LoadTest test = YAML.unmarshal(document, LoadTest.class);
+                    assertThat(new SpecValidator().validate(test.getSpec())).as(file + ": " + test.getMetadata().getName()).isEmpty();
+                }
+                case "TestRegion" -> {
+                    TestRegion region = YAML.unmarshal(document, TestRegion.class);
+                    assertThat(region.getSpec().getSubnets()).as(file.toString()).isNotEmpty();
+                    assertThat(region.getSpec().getRegion()).matches("^[a-z]{2}(-[a-z]+)+-\\d+$");
+                }
+                default -> throw new AssertionError(file + " has an unexpected kind " + resource.getKind());
+            }
+        }
+    }
+}
