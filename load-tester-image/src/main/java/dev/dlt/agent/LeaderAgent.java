@@ -6,6 +6,7 @@ import dev.dlt.agent.gate.StartLeader;
 import dev.dlt.agent.gate.WorkerAddress;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.WorkerEnv;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,12 @@ final class LeaderAgent implements Agent {
                     config.seconds(AgentConfig.REACH_DEADLINE, defaults.reachDeadline().toSeconds()),
                     config.optional(AgentConfig.START_LEAD_MS).map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(defaults.leadTime()));
             LOG.info(() -> "leader of " + keys.region() + " starting " + workers.size() + " workers");
-            LeaderReport report = new StartLeader(keys.testId(), keys.runId(), keys.region(), config.runSecret(), settings,
-                    Clock.systemUTC()).start(workers);
+            Clock clock = Clock.systemUTC();
+            StartLeader leader = new StartLeader(keys.testId(), keys.runId(), keys.region(), config.runSecret(), settings, clock);
+            LeaderReport report = Boolean.parseBoolean(config.optional(WorkerEnv.COORDINATED_START).orElse("false"))
+                    ? leader.start(workers, new CoordinatedStart(store, keys, workers.size(),
+                            config.seconds(WorkerEnv.COORDINATION_DEADLINE, 600), clock))
+                    : leader.start(workers);
             store.put(keys.leaderReport(), JSON.writeValueAsBytes(report), "application/json");
             LOG.info(() -> "leader: " + report.outcome() + ": " + report.message());
             return LeaderReport.STARTED.equals(report.outcome()) ? 0 : 1;

@@ -50,6 +50,17 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** The object, or empty while it does not exist. */
+    public java.util.Optional<byte[]> find(String key) throws IOException {
+        try {
+            return java.util.Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
     public void put(String key, byte[] content, String contentType) throws IOException {
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));

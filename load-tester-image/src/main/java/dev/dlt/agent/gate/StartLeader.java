@@ -40,7 +40,13 @@ public final class StartLeader {
         this.clock = clock;
     }
 
+    /** Reaches every worker, then starts them at now + the lead time. */
     public LeaderReport start(List<WorkerAddress> workers) throws InterruptedException {
+        return start(workers, () -> clock.millis() + settings.leadTime().toMillis());
+    }
+
+    /** Reaches every worker, then starts them at the instant {@code source} gives once they are all reachable. */
+    public LeaderReport start(List<WorkerAddress> workers, StartInstantSource source) throws InterruptedException {
         long reachDeadline = clock.millis() + settings.reachDeadline().toMillis();
         List<WorkerLink> links = workers.stream().map(a -> new WorkerLink(a, settings, clock)).toList();
         runAll(links, link -> link.awaitReachable(reachDeadline));
@@ -52,7 +58,14 @@ public final class StartLeader {
             return new LeaderReport(region, 0, 0, LeaderReport.ABORTED, message, acks(links));
         }
         GateCodec.warmUp(secret);
-        long startAt = clock.millis() + settings.leadTime().toMillis();
+        long startAt;
+        try {
+            startAt = source.startAt();
+        } catch (IOException e) {
+            String message = "all " + links.size() + " workers reachable, but no start instant: " + e.getMessage() + "; none started";
+            LOG.warning(message);
+            return new LeaderReport(region, 0, 0, LeaderReport.ABORTED, message, acks(links));
+        }
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         StartMessage message = new StartMessage(testId, runId, region, startAt, clock.millis(), nonce);
         GateFrame frame = GateCodec.encode(GateFrame.START, message);

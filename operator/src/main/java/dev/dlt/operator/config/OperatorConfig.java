@@ -105,6 +105,10 @@ public interface OperatorConfig {
         @WithDefault("2m")
         Duration collect();
 
+        /** How far ahead of now the common start instant is set once every region's leader reached its workers. */
+        @WithDefault("3s")
+        Duration startLead();
+
         /** How long a run waits for a TestRegion that does not exist or was not checked yet (applied together with it). */
         @WithDefault("30s")
         Duration testRegionGrace();

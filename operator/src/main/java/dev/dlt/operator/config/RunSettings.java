@@ -8,8 +8,8 @@ import java.util.Map;
  * by hand in tests).
  */
 public record RunSettings(String bucket, String awsRegion, Map<String, String> workerEnv, Duration launchTimeout,
-                          Duration reachTimeout, Duration finishGrace, Duration collectTimeout, Duration testRegionGrace,
-                          Duration poll, int historySize) {
+                          Duration reachTimeout, Duration startLead, Duration finishGrace, Duration collectTimeout,
+                          Duration testRegionGrace, Duration poll, int historySize) {
 
     public RunSettings {
         workerEnv = Map.copyOf(workerEnv);
@@ -18,6 +18,6 @@ public record RunSettings(String bucket, String awsRegion, Map<String, String> w
     public static RunSettings from(OperatorConfig config) {
         OperatorConfig.Timeouts t = config.timeouts();
         return new RunSettings(config.s3().bucket(), config.aws().region(), config.worker().env(), t.launch(), t.reach(),
-                t.finishGrace(), t.collect(), t.testRegionGrace(), t.poll(), config.historySize());
+                t.startLead(), t.finishGrace(), t.collect(), t.testRegionGrace(), t.poll(), config.historySize());
     }
 }

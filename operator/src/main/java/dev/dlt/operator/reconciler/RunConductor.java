@@ -42,6 +42,7 @@ public class RunConductor {
     private final RunSecrets secrets;
     private final ObjectStore store;
     private final JmeterPlans plans;
+    private final CoordinatedStartSignal startSignal;
     private final ResultCollector collector;
     private final RunSummarizer summarizer = new RunSummarizer();
     private final RunRecorder recorder;
@@ -56,6 +57,7 @@ public class RunConductor {
         this.secrets = secrets;
         this.store = store;
         this.plans = plans;
+        this.startSignal = new CoordinatedStartSignal(store, settings, clock);
         this.collector = new ResultCollector(store);
         this.recorder = recorder;
         this.events = events;
@@ -158,6 +160,12 @@ public class RunConductor {
     private Optional<Duration> starting(LoadTest test, LoadTestStatus status, RunPlan plan) {
         Observed observed = observe(plan, null);
         updateCounts(status.getRun(), observed, plan);
+        if (status.getRun().getStartedAt() == null) {
+            startSignal.sendWhenAllLeadersReady(plan).ifPresent(startAt -> {
+                status.getRun().setStartedAt(Instant.ofEpochMilli(startAt).toString());
+                status.setMessage("every leader reached its workers; all start at " + status.getRun().getStartedAt());
+            });
+        }
         boolean allStarted = true;
         List<String> problems = new ArrayList<>();
         long startAt = Long.MAX_VALUE;

@@ -22,6 +22,9 @@ final class WorkerEnvironment {
         long startDeadline = settings.launchTimeout().plus(settings.reachTimeout()).toSeconds() + 60;
         env.put(WorkerEnv.START_DEADLINE, Long.toString(startDeadline));
         env.put(WorkerEnv.REACH_DEADLINE, Long.toString(settings.reachTimeout().toSeconds()));
+        // every region's leader waits for one start instant from the operator (see RunConductor#starting)
+        env.put(WorkerEnv.COORDINATED_START, "true");
+        env.put(WorkerEnv.COORDINATION_DEADLINE, Long.toString(settings.launchTimeout().plus(settings.reachTimeout()).toSeconds()));
         if (plan.engine() != null && !plan.engine().isEmpty()) {
             env.put(WorkerEnv.ENGINE, plan.engine());
         }

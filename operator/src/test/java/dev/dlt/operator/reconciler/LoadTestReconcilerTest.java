@@ -12,6 +12,7 @@ import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.StartSignal;
 import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
@@ -50,7 +51,7 @@ class LoadTestReconcilerTest {
 
     private LoadTestReconciler reconciler() {
         RunSettings settings = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
+                Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
         EventRecorder events = new EventRecorder(client);
         JmeterPlans plans = new JmeterPlans(client, store, "bucket");
         RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none(), "bucket"), new WorkerBackends(List.of(backend)),
@@ -76,7 +77,16 @@ class LoadTestReconcilerTest {
         assertThat(backend.leaderAddresses).hasSize(3).allMatch(a -> a.endsWith(":50000"));
         assertThat(test.getStatus().getPhase()).isEqualTo("Starting");
 
-        long startAt = clock.millis() + 2_000;
+        reconcile();
+        assertThat(store.objects).doesNotContainKey("bucket/" + keys.startSignal()); // the leader has not reached its workers yet
+        putJson(keys.leaderReady(), new StartSignal.LeaderReady("eks", clock.millis(), 3));
+        reconcile();
+        long startAt = clock.millis() + 3_000;
+        assertThat(JSON.readValue(store.objects.get("bucket/" + keys.startSignal()), StartSignal.Go.class).startAtMs()).isEqualTo(startAt);
+        clock.advance(Duration.ofSeconds(1));
+        reconcile();
+        assertThat(JSON.readValue(store.objects.get("bucket/" + keys.startSignal()), StartSignal.Go.class).startAtMs())
+                .as("an instant once given is kept").isEqualTo(startAt);
         putJson(keys.leaderReport(), new LeaderReport("eks", startAt, clock.millis(), LeaderReport.STARTED, "3 of 3", List.of()));
         backend.set("leader", WorkerState.SUCCEEDED, null);
         reconcile();

@@ -22,6 +22,16 @@ public record ResultKeys(String testId, String runId, String region) {
         return "test-scenarios/" + testId + "/" + runId + "/" + region + "-workers.json";
     }
 
+    /** Where a region's leader says that it reached every worker and waits for the start instant. */
+    public String leaderReady() {
+        return "test-scenarios/" + testId + "/" + runId + "/" + region + "-leader-ready.json";
+    }
+
+    /** Where the operator puts the start instant of every region (the same object in each region's bucket). */
+    public String startSignal() {
+        return "test-scenarios/" + testId + "/" + runId + "/start.json";
+    }
+
     public String resultsPrefix() {
         return "results/" + testId + "/" + runId + "/" + region + "/";
     }

@@ -21,6 +21,9 @@ public final class WorkerEnv {
     public static final String REACH_DEADLINE = "DLT_REACH_DEADLINE_SECONDS";
     public static final String START_LEAD_MS = "DLT_START_LEAD_MS";
     public static final String AWS_REGION = "AWS_REGION";
+    /** true: the leader waits for the operator's start instant, common to all regions (see docs/start-gate.md). */
+    public static final String COORDINATED_START = "DLT_COORDINATED_START";
+    public static final String COORDINATION_DEADLINE = "DLT_COORDINATION_DEADLINE_SECONDS";
 
     private WorkerEnv() {
     }

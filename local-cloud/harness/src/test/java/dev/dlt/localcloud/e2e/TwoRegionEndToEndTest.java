@@ -57,6 +57,10 @@ class TwoRegionEndToEndTest {
         assertThat(perRegion).extracting(r -> r.get("label")).containsExactlyInAnyOrder("eks", "west");
         assertThat(perRegion.stream().mapToLong(r -> (long) LoadTestView.number(r.get("requests"))).sum()).isEqualTo(requests);
         assertThat(LoadTestView.list(done.run().get("regions"))).allSatisfy(r -> assertThat(r.get("leader")).isEqualTo("STARTED"));
+        // both leaders sent the one instant the operator chose once both had reached their workers
+        String run = (String) done.run().get("id");
+        assertThat(List.of("eks", "west")).extracting(region -> leaderStartAt(run, region)).containsOnly(
+                java.time.Instant.parse((String) done.run().get("startedAt")).toEpochMilli());
         assertThat(LoadTestView.number(LoadTestView.map(done.run().get("workers")).get("reported"))).isEqualTo(5);
         // one RunTask call for the 3 workers (ceil(3/10)) and one for the region's leader
         assertThat(cloud.ecs().runTaskCalls(LocalCloud.ECS_REGION) - callsBefore).isEqualTo(2);
@@ -127,6 +131,16 @@ class TwoRegionEndToEndTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> cloud.ecs().runningTasks() == 0 && tests.get("endless") == null);
         tests.deleteTestRegion("long");
+    }
+
+    private long leaderStartAt(String run, String region) {
+        byte[] json = cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET)
+                .key("results/default/mixed/" + run + "/" + region + "/leader.json")).asByteArray();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("startAtMs").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void applyRegion(String name, String taskDefinition) {
