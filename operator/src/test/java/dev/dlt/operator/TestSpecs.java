@@ -1,6 +1,8 @@
 package dev.dlt.operator;
 
+import dev.dlt.operator.api.ConfigMapKeyRef;
 import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadSpec;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.api.ScenarioSpec;
@@ -12,6 +14,16 @@ import java.util.List;
 public final class TestSpecs {
 
     private TestSpecs() {
+    }
+
+    /** A JMeter plan from a key of a ConfigMap. */
+    public static JmeterPlanSpec jmeterFromConfigMap(String name, String key) {
+        ConfigMapKeyRef ref = new ConfigMapKeyRef();
+        ref.setName(name);
+        ref.setKey(key);
+        JmeterPlanSpec spec = new JmeterPlanSpec();
+        spec.setConfigMapRef(ref);
+        return spec;
     }
 
     /** A valid spec: one request, 5 users for 1s + 5s, 3 EKS workers. */

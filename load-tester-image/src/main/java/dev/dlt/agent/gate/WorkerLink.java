@@ -28,29 +28,16 @@ final class WorkerLink {
 
     /** Connects (and disconnects) until the worker answers or the deadline passes. */
     void awaitReachable(long deadlineMs) throws InterruptedException {
-        long backoff = MIN_BACKOFF_MS;
-        while (true) {
-            attempts++;
+        retryUntil(deadlineMs, () -> {
             try (Socket ignored = StartLeader.connect(address, settings)) {
                 reachable = true;
-                error = null;
-                return;
-            } catch (IOException e) {
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            if (clock.millis() + backoff >= deadlineMs) {
-                return;
-            }
-            Thread.sleep(backoff);
-            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        }
+        });
     }
 
     /** Sends the start message and reads the acknowledgement, retrying until the deadline. */
     void sendStart(GateFrame frame, byte[] secret, StartMessage start, long deadlineMs) throws InterruptedException {
-        long backoff = MIN_BACKOFF_MS;
-        while (true) {
-            attempts++;
+        retryUntil(deadlineMs, () -> {
             try (Socket socket = StartLeader.connect(address, settings)) {
                 socket.setSoTimeout((int) Math.max(1_000, settings.leadTime().toMillis()));
                 frame.writeTo(socket.getOutputStream(), secret);
@@ -60,6 +47,21 @@ final class WorkerLink {
                 }
                 ackReceivedAtMs = clock.millis();
                 ack = reply;
+            }
+        });
+    }
+
+    private interface Attempt {
+        void run() throws IOException;
+    }
+
+    /** Runs the attempt until it succeeds or the next try would be past the deadline, backing off exponentially. */
+    private void retryUntil(long deadlineMs, Attempt attempt) throws InterruptedException {
+        long backoff = MIN_BACKOFF_MS;
+        while (true) {
+            attempts++;
+            try {
+                attempt.run();
                 error = null;
                 return;
             } catch (IOException e) {

@@ -3,20 +3,17 @@ package dev.dlt.operator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlt.operator.api.ConfigMapKeyRef;
+import dev.dlt.operator.InMemoryStore;
+import dev.dlt.operator.TestSpecs;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.S3ObjectRef;
-import dev.dlt.operator.store.ObjectStore;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -26,23 +23,7 @@ class JmeterPlansTest {
 
     static final String PLAN = "<?xml version=\"1.0\"?><jmeterTestPlan version=\"1.2\"><hashTree/></jmeterTestPlan>";
     KubernetesClient client;
-    private final Map<String, byte[]> objects = new HashMap<>();
-    private final ObjectStore s3 = new ObjectStore() {
-        @Override
-        public void put(String bucket, String key, byte[] content, String type) {
-            objects.put(bucket + "/" + key, content);
-        }
-
-        @Override
-        public Optional<byte[]> get(String bucket, String key) {
-            return Optional.ofNullable(objects.get(bucket + "/" + key));
-        }
-
-        @Override
-        public List<String> list(String bucket, String prefix) {
-            return List.of();
-        }
-    };
+    private final InMemoryStore s3 = new InMemoryStore();
 
     private JmeterPlans plans() {
         return new JmeterPlans(client, s3, "default-bucket");
@@ -62,7 +43,7 @@ class JmeterPlansTest {
     void readsAZipFromBinaryDataAndFromS3() throws Exception {
         byte[] zip = zip(Map.of("tests/plan.jmx", PLAN, "tests/data/users.csv", "a,b", "plugins/x.jar", "jar"));
         configMap(Map.of(), Map.of("suite.zip", Base64.getEncoder().encodeToString(zip)));
-        objects.put("plans/suite.zip".replace("plans", "other-bucket/plans"), zip);
+        s3.put("other-bucket", "plans/suite.zip", zip, "application/zip");
         JmeterPlanSpec fromS3 = new JmeterPlanSpec();
         S3ObjectRef ref = new S3ObjectRef();
         ref.setBucket("other-bucket");
@@ -104,12 +85,7 @@ class JmeterPlansTest {
     }
 
     private static JmeterPlanSpec fromConfigMap(String key) {
-        ConfigMapKeyRef ref = new ConfigMapKeyRef();
-        ref.setName("plans");
-        ref.setKey(key);
-        JmeterPlanSpec spec = new JmeterPlanSpec();
-        spec.setConfigMapRef(ref);
-        return spec;
+        return TestSpecs.jmeterFromConfigMap("plans", key);
     }
 
     static byte[] zip(Map<String, String> files) throws Exception {

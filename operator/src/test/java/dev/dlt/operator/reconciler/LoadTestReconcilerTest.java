@@ -9,6 +9,7 @@ import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
 import dev.dlt.operator.plan.JmeterPlans;
+import dev.dlt.operator.InMemoryStore;
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;

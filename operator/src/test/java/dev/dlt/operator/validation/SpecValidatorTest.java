@@ -3,7 +3,6 @@ package dev.dlt.operator.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlt.operator.TestSpecs;
-import dev.dlt.operator.api.ConfigMapKeyRef;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTestSpec;
 import java.util.List;
@@ -67,12 +66,7 @@ class SpecValidatorTest {
     }
 
     private static JmeterPlanSpec jmeter(String key) {
-        ConfigMapKeyRef ref = new ConfigMapKeyRef();
-        ref.setName("plans");
-        ref.setKey(key);
-        JmeterPlanSpec spec = new JmeterPlanSpec();
-        spec.setConfigMapRef(ref);
-        return spec;
+        return TestSpecs.jmeterFromConfigMap("plans", key);
     }
 
     @Test

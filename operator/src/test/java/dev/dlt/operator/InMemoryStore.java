@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator;
 
 import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.operator.store.ResultHistory;
@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Buckets and a history table in memory; keys are {@code bucket/key}. */
-final class InMemoryStore implements ObjectStore, ResultHistory {
+public final class InMemoryStore implements ObjectStore, ResultHistory {
 
-    final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
-    final List<RunRecord> records = new ArrayList<>();
+    public final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    public final List<RunRecord> records = new ArrayList<>();
 
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
