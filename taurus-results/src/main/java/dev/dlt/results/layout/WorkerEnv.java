@@ -1,6 +1,6 @@
 package dev.dlt.results.layout;
 
-/** The environment variables through which the operator configures a worker agent (see docs/worker-agent.md). */
+/** The environment variables through which the operator configures a worker agent (see docs/worker-image.md). */
 public final class WorkerEnv {
 
     public static final String ROLE = "DLT_ROLE";
