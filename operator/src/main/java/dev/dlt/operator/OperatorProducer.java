@@ -15,6 +15,7 @@ import dev.dlt.operator.events.EventRecorder;
 import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.reconciler.LoadTestReconciler;
 import dev.dlt.operator.reconciler.RunConductor;
+import dev.dlt.operator.reconciler.RunMetrics;
 import dev.dlt.operator.reconciler.RunPlanner;
 import dev.dlt.operator.reconciler.RunRecorder;
 import dev.dlt.operator.reconciler.RunSecrets;
@@ -26,6 +27,7 @@ import dev.dlt.operator.store.DynamoDbResultHistory;
 import dev.dlt.operator.store.S3ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +47,14 @@ public class OperatorProducer {
     private Operator operator;
     private EcsClients ecs;
 
-    void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo) {
+    void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo,
+               MeterRegistry registry) {
         DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table());
         if (config.dynamodb().createTable()) {
             history.ensureTable();
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
-        operator = create(client, config, s3, history, ecs, Clock.systemUTC());
+        operator = create(client, config, s3, history, new RunMetrics(registry), ecs, Clock.systemUTC());
         operator.start();
         LOG.infof("DLT operator started; namespaces %s, bucket %s, table %s",
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
@@ -67,7 +70,7 @@ public class OperatorProducer {
     }
 
     static Operator create(KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbResultHistory history,
-                           EcsClients ecs, Clock clock) {
+                           RunMetrics metrics, EcsClients ecs, Clock clock) {
         RunSettings settings = RunSettings.from(config);
         OperatorConfig.Worker worker = config.worker();
         List<WorkerBackend> backends = List.of(
@@ -79,7 +82,7 @@ public class OperatorProducer {
         S3ObjectStore store = new S3ObjectStore(s3);
         JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
         RunConductor conductor = new RunConductor(planner, new WorkerBackends(backends), new RunSecrets(client),
-                store, plans, new RunRecorder(history, settings.historySize()), events, settings, clock);
+                store, plans, new RunRecorder(history, metrics, settings.historySize()), events, settings, clock);
         TestRegionChecker checker = new TestRegionChecker(ecs);
         RegionCheck check = region -> {
             TestRegionCheck result = checker.check(region);

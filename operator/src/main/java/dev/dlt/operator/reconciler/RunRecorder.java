@@ -9,14 +9,16 @@ import dev.dlt.operator.store.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records a finished run: one history item and the latest item in DynamoDB, and a line in status.history. */
+/** Records a finished run: one history item and the latest item in DynamoDB, metrics, and a line in status.history. */
 public class RunRecorder {
 
     private final ResultHistory history;
+    private final RunMetrics metrics;
     private final int historySize;
 
-    public RunRecorder(ResultHistory history, int historySize) {
+    public RunRecorder(ResultHistory history, RunMetrics metrics, int historySize) {
         this.history = history;
+        this.metrics = metrics;
         this.historySize = historySize;
     }
 
@@ -27,6 +29,7 @@ public class RunRecorder {
                 test.getMetadata().getNamespace(), test.getMetadata().getName(), run.getId(), run.getGeneration(),
                 status.getPhase(), status.getMessage(), run.getStartedAt(), run.getFinishedAt(), workers, run.getStartSkewMs(),
                 status.getResult()));
+        metrics.runEnded(test.getMetadata().getNamespace(), status.getPhase(), status.getResult(), run.getStartSkewMs());
         RunSummary line = new RunSummary();
         line.setRunId(run.getId());
         line.setPhase(status.getPhase());

@@ -19,6 +19,7 @@ import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class LoadTestReconcilerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final FakeBackend backend = new FakeBackend();
     private final InMemoryStore store = new InMemoryStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private LoadTestReconciler reconciler;
     private LoadTest test;
 
@@ -56,7 +58,7 @@ class LoadTestReconcilerTest {
         EventRecorder events = new EventRecorder(client);
         JmeterPlans plans = new JmeterPlans(client, store, "bucket");
         RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none(), "bucket"), new WorkerBackends(List.of(backend)),
-                new RunSecrets(client), store, plans, new RunRecorder(store, settings.historySize()), events, settings, clock);
+                new RunSecrets(client), store, plans, new RunRecorder(store, new RunMetrics(registry), settings.historySize()), events, settings, clock);
         return new LoadTestReconciler(conductor, plans, events, clock);
     }
 
@@ -119,6 +121,9 @@ class LoadTestReconcilerTest {
         assertThat(backend.stops).isEqualTo(1);
         assertThat(client.secrets().inNamespace("team-a").list().getItems()).isEmpty();
         assertThat(reconcile()).as("nothing left to do").isFalse();
+        assertThat(registry.get("dlt.runs").tag("phase", "Succeeded").tag("namespace", "team-a").counter().count()).isEqualTo(1);
+        assertThat(registry.get("dlt.run.requests").counter().count()).isEqualTo(600);
+        assertThat(registry.get("dlt.run.start.skew").summary().max()).isEqualTo(2);
     }
 
     @Test

@@ -21,7 +21,8 @@ final class EngineRun {
     private final Thread[] users;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean stopped;
+    private volatile boolean stopRequested;
+    private volatile boolean cancelled;
 
     EngineRun(PreparedPlan plan, LoadProfile load, SampleSink sink, long startNanos) {
         requestTimeoutNanos = load.requestTimeout().toNanos();
@@ -38,7 +39,7 @@ final class EngineRun {
     }
 
     void start() {
-        if (stopped) {
+        if (cancelled) {
             return;
         }
         for (Thread user : users) {
@@ -55,9 +56,7 @@ final class EngineRun {
             joinAll(System.nanoTime() + GRACE_NANOS);
             throw e;
         }
-        for (Thread user : users) {
-            user.interrupt(); // only stragglers are still alive here (e.g. a sink that blocks)
-        }
+        cancel(); // only stragglers are still alive here (e.g. a sink that blocks)
         joinAll(System.nanoTime() + GRACE_NANOS);
     }
 
@@ -74,7 +73,12 @@ final class EngineRun {
     }
 
     void stop() {
-        stopped = true;
+        stopRequested = true;
+        cancel();
+    }
+
+    private void cancel() {
+        cancelled = true;
         for (Thread user : users) {
             user.interrupt(); // wakes sleeping users and closes the sockets of blocked ones
         }
@@ -94,11 +98,16 @@ final class EngineRun {
     }
 
     boolean active() {
-        return !stopped && endNanos - System.nanoTime() > 0;
+        return !cancelled && endNanos - System.nanoTime() > 0;
     }
 
-    boolean stopping() {
-        return stopped;
+    /** True once users are being interrupted: their failing requests are then not the target's doing. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
     }
 
     void backOff() throws InterruptedException {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The built-in HTTP engine: a closed model of virtual users on virtual threads, each speaking
- * HTTP/1.1 over its own raw keep-alive socket (http, or https with the JVM's default trust).
+ * HTTP/1.1 over raw sockets, with its own keep-alive connection to each origin (http, or https
+ * with the JVM's default trust and host name verification).
  *
  * <p>User {@code i} of {@code n} starts at {@code rampUp * i / n}; every user cycles through the
  * plan's requests in order until ramp-up plus hold-for has elapsed, lets its request in flight
@@ -58,7 +59,7 @@ public final class NativeHttpEngine implements LoadEngine {
         if (run.failure() != null) {
             throw new IllegalStateException("a virtual user failed", run.failure());
         }
-        return new EngineReport(startedAt, Instant.now(), run.startedUsers(), run.stopping());
+        return new EngineReport(startedAt, Instant.now(), run.startedUsers(), run.stopRequested());
     }
 
     @Override

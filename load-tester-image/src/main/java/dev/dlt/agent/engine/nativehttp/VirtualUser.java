@@ -61,8 +61,8 @@ final class VirtualUser implements Runnable {
             try {
                 exchange.execute(request, connections[request.origin()]);
             } catch (IOException e) {
-                if (run.stopping()) {
-                    return; // the failure is ours (stop() interrupted the request), not the target's
+                if (run.cancelled()) {
+                    return; // the failure is ours (we interrupted the request), not the target's
                 }
                 sink.accept(request.label(), micros(exchange.elapsedNanos), micros(exchange.latencyNanos),
                         micros(exchange.connectNanos), exchange.bytes(), e.getClass().getSimpleName(), false);

@@ -31,8 +31,9 @@ class LoadShapeTest {
             List<Long> accepted = server.acceptNanos();
             assertThat(accepted).hasSize(4);
             for (int i = 0; i < 4; i++) {
-                // user i may not connect before its slot at 1200 ms * i / 4
-                assertThat(Duration.ofNanos(accepted.get(i) - before)).isGreaterThanOrEqualTo(millis(300L * i));
+                // user i may not connect before its slot at 1200 ms * i / 4 (the upper bound is loose: busy CI)
+                assertThat(Duration.ofNanos(accepted.get(i) - before))
+                        .isBetween(millis(300L * i), millis(300L * i + 3_000));
             }
         }
     }

@@ -1,0 +1,60 @@
+package dev.dlt.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs wrk (one thread, the same connection count) against a URL and reads its request count;
+ * bash's {@code times} after it reports the CPU time wrk used.
+ */
+final class WrkRunner {
+
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
+    private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern CHILD_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
+
+    private WrkRunner() {
+    }
+
+    static boolean available() {
+        return Processes.onPath("wrk");
+    }
+
+    static Measurement measure(URI url, int connections, int seconds, String cpus) throws IOException, InterruptedException {
+        List<String> wrk = Processes.pinned(cpus, List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
+                url.toString()));
+        boolean bash = Processes.onPath("bash");
+        List<String> command = new ArrayList<>();
+        if (bash) {
+            command.addAll(List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "wrk"));
+        }
+        command.addAll(wrk);
+        Process process = Processes.start(command);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("wrk failed:\n" + output);
+        }
+        Matcher requests = REQUESTS.matcher(output);
+        if (!requests.find()) {
+            throw new IOException("unexpected wrk output:\n" + output);
+        }
+        double duration = Double.parseDouble(requests.group(2))
+                * switch (requests.group(3)) { case "ms" -> 0.001; case "m" -> 60; default -> 1; };
+        Matcher errors = ERRORS.matcher(output);
+        long failures = errors.find() ? Long.parseLong(errors.group(1)) : 0;
+        if (output.contains("Socket errors")) {
+            System.out.println("wrk reported socket errors:\n" + output);
+        }
+        Matcher times = CHILD_TIMES.matcher(output);
+        double cpu = bash && times.find()
+                ? Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
+                + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4))
+                : Double.NaN;
+        return new Measurement(Long.parseLong(requests.group(1)), failures, duration, cpu);
+    }
+}
