@@ -36,6 +36,7 @@ final class WorkerAgent implements Agent {
     private volatile boolean stopping;
     private volatile StartGate gate;
     private volatile WorkerEngine engine;
+    private Path workDir;
 
     WorkerAgent(AgentConfig config) {
         this.config = config;
@@ -72,6 +73,19 @@ final class WorkerAgent implements Agent {
             if (g != null) {
                 g.close();
             }
+            deleteWorkDir();
+        }
+    }
+
+    /** The plan and engine files are uploaded or no longer needed once the worker is done. */
+    private void deleteWorkDir() {
+        if (workDir == null) {
+            return;
+        }
+        try (var files = Files.walk(workDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            LOG.fine(() -> "could not delete " + workDir + ": " + e.getMessage());
         }
     }
 
@@ -79,7 +93,7 @@ final class WorkerAgent implements Agent {
         String scenarioKey = config.optional(AgentConfig.SCENARIO_KEY).orElse(keys.scenario());
         byte[] json = store.get(scenarioKey);
         String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
-        Path workDir = Files.createTempDirectory("dlt-" + workerId + "-");
+        workDir = Files.createTempDirectory("dlt-" + workerId + "-");
         engine = WorkerEngines.forName(config.engine(), config.env());
         engine.prepare(new EngineInput(TaurusConfig.fromJson(json), json,
                 (name, target) -> Files.write(target, store.get(folder + name)), workDir));

@@ -36,7 +36,7 @@ public final class LocalCloudExtension implements ParameterResolver {
             LocalCloud cloud = LocalCloud.start(work, root().resolve("crds"));
             cloud.startOperator(root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(300),
                     Map.of("DLT_BZT", standInBzt(work).toString(), "DLT_ARTIFACTS_DIR", work.resolve("artifacts").toString()));
-            return new Holder(cloud);
+            return new Holder(cloud, work);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local cloud", e);
         }
@@ -52,10 +52,13 @@ public final class LocalCloudExtension implements ParameterResolver {
     }
 
     /** Closes the cloud when JUnit closes the root store at the end of the run. */
-    record Holder(LocalCloud cloud) implements ExtensionContext.Store.CloseableResource {
+    record Holder(LocalCloud cloud, Path work) implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() {
+        public void close() throws java.io.IOException {
             cloud.close();
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 }
