@@ -2,6 +2,7 @@ package dev.dlt.operator.reconciler;
 
 import dev.dlt.backend.LaunchFailedException;
 import dev.dlt.backend.LaunchRequest;
+import dev.dlt.backend.RunRef;
 import dev.dlt.backend.WorkerInstance;
 import dev.dlt.backend.WorkerRole;
 import dev.dlt.backend.WorkerState;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Moves an active run forward one step at a time, from what it observes (pods or tasks, S3), never
@@ -36,6 +38,8 @@ import java.util.Optional;
  * when to look again.
  */
 public class RunConductor {
+
+    private static final Logger LOG = Logger.getLogger(RunConductor.class);
 
     private final RunPlanner planner;
     private final WorkerBackends backends;
@@ -110,6 +114,7 @@ public class RunConductor {
             } catch (LaunchFailedException e) {
                 return end(test, status, plan, Phase.Failed, "LaunchFailed", e.getMessage());
             }
+            plan.regions().forEach(region -> regionStatus(run, region));
             run.setLaunchedAt(now.toString());
             status.setMessage("launched " + plan.desiredWorkers() + " workers in " + plan.regions().size() + " region(s)");
             events.normal(test, "Launched", status.getMessage() + ", run " + run.getId());
@@ -263,17 +268,18 @@ public class RunConductor {
         if (run == null || run.getId() == null) {
             return;
         }
-        RunPlan plan;
-        try {
-            plan = planner.plan(test, run.getId());
-        } catch (TestRegions.UnusableTestRegion e) {
-            plan = null;
+        // the regions the run launched in, as recorded: the spec may have changed since
+        RunRef ref = new RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(), test.getMetadata().getUid(), run.getId());
+        List<RegionPlan> launched = new ArrayList<>();
+        for (RegionRunStatus region : run.getRegions() == null ? List.<RegionRunStatus>of() : run.getRegions()) {
+            try {
+                launched.add(planner.region(ref.namespace(), region.getRegion(), region.getBackend()));
+            } catch (TestRegions.UnusableTestRegion e) {
+                LOG.warnf("cannot stop the workers of run %s in %s: %s", run.getId(), region.getRegion(), e.getMessage());
+            }
         }
-        if (plan != null) {
-            stopWorkers(plan);
-        }
-        secrets.delete(new dev.dlt.backend.RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(),
-                test.getMetadata().getUid(), run.getId()));
+        stopWorkers(new RunPlan(ref, launched, null, null, Duration.ZERO));
+        secrets.delete(ref);
         status.setPhase(Phase.Cancelled.name());
         status.setMessage(why);
     }

@@ -30,18 +30,26 @@ public class RunPlanner {
         RunRef run = new RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(), test.getMetadata().getUid(), runId);
         List<RegionPlan> regions = new ArrayList<>();
         for (WorkerGroupSpec group : spec.getWorkers()) {
-            List<String> ids = IntStream.range(0, group.getCount()).mapToObj(i -> "w" + i).toList();
-            if ("ecs-fargate".equals(group.getBackend())) {
-                var settings = testRegions.settings(run.namespace(), group.getTestRegionRef());
-                regions.add(new RegionPlan(group.getTestRegionRef(), group.getBackend(), ids,
-                        settings.bucket() == null ? defaultBucket : settings.bucket(), settings));
-            } else {
-                regions.add(new RegionPlan(RegionPlan.EKS_REGION, group.getBackend(), ids, defaultBucket, null));
-            }
+            String region = "ecs-fargate".equals(group.getBackend()) ? group.getTestRegionRef() : RegionPlan.EKS_REGION;
+            regions.add(region(run.namespace(), region, group.getBackend(), group.getCount()));
         }
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
         Duration holdFor = TaurusDuration.parse(spec.getLoad().getHoldFor());
         return new RunPlan(run, regions, scenario(spec, rampUp, holdFor), spec.getEngine(), rampUp.plus(holdFor));
+    }
+
+    /** The region a run launched in, e.g. to stop it; the worker count only matters for launching. */
+    public RegionPlan region(String namespace, String region, String backend) {
+        return region(namespace, region, backend, 0);
+    }
+
+    private RegionPlan region(String namespace, String region, String backend, int count) {
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> "w" + i).toList();
+        if ("ecs-fargate".equals(backend)) {
+            var settings = testRegions.settings(namespace, region);
+            return new RegionPlan(region, backend, ids, settings.bucket() == null ? defaultBucket : settings.bucket(), settings);
+        }
+        return new RegionPlan(RegionPlan.EKS_REGION, backend, ids, defaultBucket, null);
     }
 
     static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor) {

@@ -228,6 +228,21 @@ class LoadTestReconcilerTest {
         assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
     }
 
+    @Test
+    void aChangedSpecStopsTheWorkersOfTheRegionsTheRunLaunchedIn() throws Exception {
+        reconcile();
+        reconcile();
+        assertThat(backend.instances).hasSize(3);
+        test.getMetadata().setGeneration(2L);
+        test.getSpec().getWorkers().getFirst().setBackend("ecs-fargate");
+        test.getSpec().getWorkers().getFirst().setTestRegionRef("us-west-2");
+
+        reconcile();
+
+        assertThat(backend.stops).as("the EKS workers of the old run, though the new spec has none").isEqualTo(1);
+        assertThat(backend.instances).isEmpty();
+    }
+
     /** One reconciliation, feeding the returned status back as the API server would; true when it asks to be called again. */
     private boolean reconcile() throws Exception {
         var control = reconciler.reconcile(test, null);
