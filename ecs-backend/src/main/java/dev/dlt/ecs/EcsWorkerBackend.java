@@ -2,6 +2,7 @@ package dev.dlt.ecs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
@@ -51,7 +52,7 @@ public final class EcsWorkerBackend implements WorkerBackend {
     }
 
     @Override
-    public void launchWorkers(LaunchRequest request) {
+    public LaunchProgress launchWorkers(LaunchRequest request) {
         TestRegionSettings region = testRegion(request);
         EcsApi api = clients.forRegion(region.region());
         TaskIdentity identity = TaskIdentity.of(request.run(), request.region());
@@ -59,21 +60,22 @@ public final class EcsWorkerBackend implements WorkerBackend {
                 .filter(t -> TaskIdentity.role(t.tags()) == WorkerRole.WORKER).count();
         int missing = request.workerIds().size() - existing;
         if (missing <= 0) {
-            return;
+            return LaunchProgress.complete(request.workerIds().size());
         }
         var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.WORKER, Map.of()));
         List<String> started = launcher.launch(api, request.region(), region, identity, WorkerRole.WORKER, existing, missing, overrides);
         LOG.log(System.Logger.Level.INFO, "launched {0} worker tasks for {1} run {2} in {3} ({4} existed)",
                 started.size(), request.run().testId(), request.run().runId(), request.region(), existing);
+        return new LaunchProgress(request.workerIds().size(), existing + started.size(), List.of());
     }
 
     @Override
-    public void launchLeader(LaunchRequest request, List<String> workerAddresses) {
+    public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
         TestRegionSettings region = testRegion(request);
         EcsApi api = clients.forRegion(region.region());
         TaskIdentity identity = TaskIdentity.of(request.run(), request.region());
         if (launched(api, request, region, identity).stream().anyMatch(t -> TaskIdentity.role(t.tags()) == WorkerRole.LEADER)) {
-            return;
+            return LaunchProgress.complete(1);
         }
         String key = new ResultKeys(request.run().testId(), request.run().runId(), request.region()).workerAddresses();
         try {
@@ -84,6 +86,12 @@ public final class EcsWorkerBackend implements WorkerBackend {
         var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.LEADER,
                 Map.of(WorkerEnv.WORKER_ID, TaskStates.LEADER_ID, WorkerEnv.WORKER_ADDRESSES_KEY, key)));
         launcher.launch(api, request.region(), region, identity, WorkerRole.LEADER, 0, 1, overrides);
+        return LaunchProgress.complete(1);
+    }
+
+    @Override
+    public boolean workersNameThemselves() {
+        return true;
     }
 
     @Override

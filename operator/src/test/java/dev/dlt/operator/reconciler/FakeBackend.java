@@ -1,5 +1,6 @@
 package dev.dlt.operator.reconciler;
 
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.WorkerBackend;
@@ -25,18 +26,20 @@ final class FakeBackend implements WorkerBackend {
     }
 
     @Override
-    public void launchWorkers(LaunchRequest request) {
+    public LaunchProgress launchWorkers(LaunchRequest request) {
         for (String id : request.workerIds()) {
             launches.add(id);
             instances.putIfAbsent(id, new WorkerInstance(id, WorkerRole.WORKER, WorkerState.PENDING, null, null));
         }
+        return LaunchProgress.complete(request.workerIds().size());
     }
 
     @Override
-    public void launchLeader(LaunchRequest request, List<String> workerAddresses) {
+    public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
         launches.add("leader");
         leaderAddresses = workerAddresses;
         instances.putIfAbsent("leader", new WorkerInstance("leader", WorkerRole.LEADER, WorkerState.PENDING, null, null));
+        return LaunchProgress.complete(1);
     }
 
     @Override

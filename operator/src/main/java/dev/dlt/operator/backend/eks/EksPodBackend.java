@@ -1,5 +1,6 @@
 package dev.dlt.operator.backend.eks;
 
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.WorkerBackend;
@@ -38,15 +39,17 @@ public final class EksPodBackend implements WorkerBackend {
     }
 
     @Override
-    public void launchWorkers(LaunchRequest request) {
+    public LaunchProgress launchWorkers(LaunchRequest request) {
         for (String workerId : request.workerIds()) {
             ensure(pods.build(request, WorkerRole.WORKER, workerId, List.of()));
         }
+        return LaunchProgress.complete(request.workerIds().size());
     }
 
     @Override
-    public void launchLeader(LaunchRequest request, List<String> workerAddresses) {
+    public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
         ensure(pods.build(request, WorkerRole.LEADER, "leader", workerAddresses));
+        return LaunchProgress.complete(1);
     }
 
     private void ensure(Pod pod) {
