@@ -30,6 +30,9 @@ public interface WorkerBackend {
         return false;
     }
 
+    /** The service this backend calls, as named in status while it fails (e.g. {@code ECS}, {@code Kubernetes}). */
+    String service();
+
     /** Every worker and leader of the run in this backend's region, as it is now. */
     List<WorkerInstance> observe(RunRef run, LaunchRequest request);
 

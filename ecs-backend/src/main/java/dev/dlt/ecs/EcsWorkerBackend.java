@@ -90,6 +90,11 @@ public final class EcsWorkerBackend implements WorkerBackend {
     }
 
     @Override
+    public String service() {
+        return "ECS";
+    }
+
+    @Override
     public boolean workersNameThemselves() {
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.dlt.operator;
 
+
 import dev.dlt.operator.config.OperatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

@@ -1,32 +1,51 @@
 package dev.dlt.operator;
 
+import dev.dlt.backend.LaunchFailedException;
 import dev.dlt.backend.WorkerBackend;
 import dev.dlt.ecs.EcsBackendSettings;
 import dev.dlt.ecs.EcsWorkerBackend;
-import dev.dlt.ecs.address.S3AddressPublisher;
 import dev.dlt.ecs.client.EcsClients;
 import dev.dlt.ecs.region.TestRegionCheck;
 import dev.dlt.ecs.region.TestRegionChecker;
+import dev.dlt.operator.api.Phase;
+import dev.dlt.operator.backend.WorkerBackends;
 import dev.dlt.operator.backend.eks.EksPodBackend;
+import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.backend.eks.PodSettings;
 import dev.dlt.operator.config.OperatorConfig;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
 import dev.dlt.operator.plan.JmeterPlans;
+import dev.dlt.operator.plan.RunPlanner;
+import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.reconciler.LoadTestReconciler;
-import dev.dlt.operator.reconciler.RunConductor;
-import dev.dlt.operator.reconciler.RunMetrics;
-import dev.dlt.operator.reconciler.RunPlanner;
-import dev.dlt.operator.reconciler.RunRecorder;
-import dev.dlt.operator.reconciler.RunSecrets;
-import dev.dlt.operator.reconciler.WorkerBackends;
 import dev.dlt.operator.region.KubernetesTestRegions;
 import dev.dlt.operator.region.RegionCheck;
 import dev.dlt.operator.region.TestRegionReconciler;
+import dev.dlt.operator.results.ResultCollector;
+import dev.dlt.operator.results.RunSummarizer;
+import dev.dlt.operator.run.CollectStep;
+import dev.dlt.operator.run.CoordinatedStartSignal;
+import dev.dlt.operator.run.Dependency;
+import dev.dlt.operator.run.Guarded;
+import dev.dlt.operator.run.LaunchStep;
+import dev.dlt.operator.run.RecordStep;
+import dev.dlt.operator.run.RunCanceller;
+import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.run.RunMetrics;
+import dev.dlt.operator.run.RunObserver;
+import dev.dlt.operator.run.RunRecorder;
+import dev.dlt.operator.run.RunSecrets;
+import dev.dlt.operator.run.RunStep;
+import dev.dlt.operator.run.StartStep;
+import dev.dlt.operator.run.WorkerFleet;
 import dev.dlt.operator.store.DynamoDbResultHistory;
+import dev.dlt.operator.store.ObjectStore;
+import dev.dlt.operator.store.ResultHistory;
 import dev.dlt.operator.store.S3ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,7 +53,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,12 +70,13 @@ public class OperatorProducer {
 
     void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo,
                MeterRegistry registry) {
-        DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table());
+        ObjectStore store = new S3ObjectStore(s3);
+        DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table(), store, config.s3().bucket());
         if (config.dynamodb().createTable()) {
             history.ensureTable();
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
-        operator = create(client, config, s3, history, new RunMetrics(registry), ecs, Clock.systemUTC());
+        operator = create(client, config, store, history, new RunMetrics(registry), ecs, Clock.systemUTC());
         operator.start();
         LOG.infof("DLT operator started; namespaces %s, bucket %s, table %s",
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
@@ -69,20 +91,17 @@ public class OperatorProducer {
         }
     }
 
-    static Operator create(KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbResultHistory history,
+    static Operator create(KubernetesClient client, OperatorConfig config, ObjectStore s3Store, ResultHistory dynamoHistory,
                            RunMetrics metrics, EcsClients ecs, Clock clock) {
         RunSettings settings = RunSettings.from(config);
         OperatorConfig.Worker worker = config.worker();
+        PodCache podCache = new PodCache(client);
+        // leaders' worker addresses go to S3: a failure there is S3's, not ECS's
+        ObjectStore addresses = Guarded.of(ObjectStore.class, s3Store, Dependency.S3, List.of());
         List<WorkerBackend> backends = List.of(
-                new EksPodBackend(client, new PodSettings(worker.image(), worker.serviceAccount(), worker.cpu(), worker.memory())),
-                new EcsWorkerBackend(ecs, new S3AddressPublisher(s3),
+                new EksPodBackend(client, podCache, new PodSettings(worker.image(), worker.serviceAccount(), worker.cpu(), worker.memory())),
+                new EcsWorkerBackend(ecs, (bucket, key, json) -> addresses.put(bucket, key, json, "application/json"),
                         EcsBackendSettings.defaults().withLaunchDeadline(config.ecs().launchDeadline())));
-        EventRecorder events = new EventRecorder(client);
-        RunPlanner planner = new RunPlanner(new KubernetesTestRegions(client, settings.bucket()), settings.bucket());
-        S3ObjectStore store = new S3ObjectStore(s3);
-        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
-        RunConductor conductor = new RunConductor(planner, new WorkerBackends(backends), new RunSecrets(client),
-                store, plans, new RunRecorder(history, metrics, settings.historySize()), events, settings, clock);
         TestRegionChecker checker = new TestRegionChecker(ecs);
         RegionCheck check = region -> {
             TestRegionCheck result = checker.check(region);
@@ -92,8 +111,41 @@ public class OperatorProducer {
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withCloseClientOnStop(false));
-        op.register(new LoadTestReconciler(conductor, plans, events, clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
+        LoadTestReconciler loadTests = loadTestReconciler(client, settings, backends, podCache, new KubernetesTestRegions(client, settings.bucket()),
+                s3Store, dynamoHistory, metrics, clock);
+        op.register(loadTests, c -> {
+            config.namespaces().ifPresent(c::settingNamespaces);
+            // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
+            c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(60_000).withoutMaxAttempts());
+            c.withReconciliationMaxInterval(Duration.ofMinutes(5));
+        });
         op.register(new TestRegionReconciler(check, settings.bucket(), clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         return op;
+    }
+
+    /** The LoadTest controller and its run pipeline, every call to S3, DynamoDB and the backends guarded. */
+    public static LoadTestReconciler loadTestReconciler(KubernetesClient client, RunSettings settings, List<WorkerBackend> backendList,
+                                                        PodCache podCache, TestRegions testRegions, ObjectStore s3Store,
+                                                        ResultHistory dynamoHistory, RunMetrics metrics, Clock clock) {
+        var expected = List.<Class<? extends RuntimeException>>of(LaunchFailedException.class, TestRegions.UnusableTestRegion.class);
+        ObjectStore store = Guarded.of(ObjectStore.class, s3Store, Dependency.S3, expected);
+        ResultHistory history = Guarded.of(ResultHistory.class, dynamoHistory, Dependency.DYNAMODB, expected);
+        WorkerBackends backends = new WorkerBackends(backendList.stream()
+                .map(b -> Guarded.of(WorkerBackend.class, b, Dependency.service(b.service()), expected)).toList());
+        EventRecorder events = new EventRecorder(client);
+        RunPlanner planner = new RunPlanner(testRegions, backends, settings.bucket());
+        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
+        RunSecrets secrets = new RunSecrets(client);
+        WorkerFleet fleet = new WorkerFleet(backends, settings);
+        RunObserver observer = new RunObserver(fleet, clock);
+        ResultCollector collector = new ResultCollector(store);
+        RunRecorder recorder = new RunRecorder(history);
+        RunConductor conductor = new RunConductor(planner, Map.of(
+                Phase.Launching, new LaunchStep(fleet, observer, secrets, store, plans, events, settings),
+                Phase.Starting, new StartStep(observer, new CoordinatedStartSignal(store, settings, clock), collector, settings),
+                Phase.Running, new RunStep(observer, fleet, events, settings),
+                Phase.Collecting, new CollectStep(collector, new RunSummarizer(), settings),
+                Phase.Recording, new RecordStep(fleet, secrets, recorder)), events, metrics, settings, clock);
+        return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock);
     }
 }

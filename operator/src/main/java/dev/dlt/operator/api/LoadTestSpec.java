@@ -26,6 +26,12 @@ public class LoadTestSpec {
     @JsonPropertyDescription("Load engine inside each worker: 'native' (built-in HTTP engine) or 'taurus' (bzt + JMeter). Empty means the worker image's default.")
     private String engine;
 
+    @io.fabric8.generator.annotation.Min(1)
+    @io.fabric8.generator.annotation.Max(100)
+    @JsonPropertyDescription("Percent of the workers that must report usable results for the run to succeed (the others are "
+            + "left out and named in the PartialResults condition); default 90, as DLT's healthyThreshold.")
+    private Integer healthyThreshold;
+
     public ScenarioSpec getScenario() {
         return scenario;
     }
@@ -56,5 +62,13 @@ public class LoadTestSpec {
 
     public void setEngine(String engine) {
         this.engine = engine;
+    }
+
+    public Integer getHealthyThreshold() {
+        return healthyThreshold;
+    }
+
+    public void setHealthyThreshold(Integer healthyThreshold) {
+        this.healthyThreshold = healthyThreshold;
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LoadTestStatus {
 
-    @JsonPropertyDescription("Pending, Launching, Starting, Running, Collecting, Succeeded, Failed or Cancelled.")
-    private String phase;
+    @JsonPropertyDescription("Where the run is: Pending, Launching, Starting, Running, Collecting, Recording (result known, "
+            + "being stored), then Succeeded, Failed or Cancelled.")
+    private Phase phase;
 
     @JsonPropertyDescription("The spec generation the status describes.")
     private Long observedGeneration;
@@ -18,7 +19,8 @@ public class LoadTestStatus {
     @JsonPropertyDescription("A one-line human summary of the current state.")
     private String message;
 
-    @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed.")
+    @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
+            + "PartialResults (workers left out of the result), Recorded (stored in DynamoDB).")
     private List<Condition> conditions;
 
     @JsonPropertyDescription("The current (or last) run.")
@@ -30,11 +32,11 @@ public class LoadTestStatus {
     @JsonPropertyDescription("The last runs, newest first (bounded; the full record is in DynamoDB).")
     private List<RunSummary> history;
 
-    public String getPhase() {
+    public Phase getPhase() {
         return phase;
     }
 
-    public void setPhase(String phase) {
+    public void setPhase(Phase phase) {
         this.phase = phase;
     }
 

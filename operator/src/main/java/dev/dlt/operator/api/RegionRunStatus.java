@@ -17,7 +17,7 @@ public class RegionRunStatus {
     private WorkerCounts workers;
 
     @JsonPropertyDescription("The leader's outcome: STARTED, PARTIAL or ABORTED.")
-    private String leader;
+    private LeaderOutcome leader;
 
     public String getRegion() {
         return region;
@@ -43,11 +43,11 @@ public class RegionRunStatus {
         this.workers = workers;
     }
 
-    public String getLeader() {
+    public LeaderOutcome getLeader() {
         return leader;
     }
 
-    public void setLeader(String leader) {
+    public void setLeader(LeaderOutcome leader) {
         this.leader = leader;
     }
 

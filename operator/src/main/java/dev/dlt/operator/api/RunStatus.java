@@ -35,6 +35,15 @@ public class RunStatus {
     @JsonPropertyDescription("Per region: its leader's outcome and worker counts.")
     private List<RegionRunStatus> regions;
 
+    @JsonPropertyDescription("How the run ends, decided when it entered Recording: Succeeded, Failed or Cancelled.")
+    private Phase outcome;
+
+    @JsonPropertyDescription("Why the run ends that way (the reason of the Completed condition, in CamelCase).")
+    private String outcomeReason;
+
+    @JsonPropertyDescription("The final one-line message, shown once the run is recorded.")
+    private String outcomeMessage;
+
     public String getId() {
         return id;
     }
@@ -107,6 +116,30 @@ public class RunStatus {
         this.regions = regions;
     }
 
+    public Phase getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Phase outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getOutcomeReason() {
+        return outcomeReason;
+    }
+
+    public void setOutcomeReason(String outcomeReason) {
+        this.outcomeReason = outcomeReason;
+    }
+
+    public String getOutcomeMessage() {
+        return outcomeMessage;
+    }
+
+    public void setOutcomeMessage(String outcomeMessage) {
+        this.outcomeMessage = outcomeMessage;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -123,11 +156,14 @@ public class RunStatus {
                 && java.util.Objects.equals(finishedAt, other.finishedAt)
                 && java.util.Objects.equals(workers, other.workers)
                 && java.util.Objects.equals(startSkewMs, other.startSkewMs)
-                && java.util.Objects.equals(regions, other.regions);
+                && java.util.Objects.equals(regions, other.regions)
+                && outcome == other.outcome
+                && java.util.Objects.equals(outcomeReason, other.outcomeReason)
+                && java.util.Objects.equals(outcomeMessage, other.outcomeMessage);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, generation, createdAt, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions);
+        return java.util.Objects.hash(id, generation, createdAt, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions, outcome);
     }
 }

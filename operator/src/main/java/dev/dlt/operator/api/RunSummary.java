@@ -11,7 +11,7 @@ public class RunSummary {
     private String runId;
 
     @JsonPropertyDescription("How it ended.")
-    private String phase;
+    private Phase phase;
 
     @JsonPropertyDescription("Start instant (RFC 3339).")
     private String startedAt;
@@ -36,11 +36,11 @@ public class RunSummary {
         this.runId = runId;
     }
 
-    public String getPhase() {
+    public Phase getPhase() {
         return phase;
     }
 
-    public void setPhase(String phase) {
+    public void setPhase(Phase phase) {
         this.phase = phase;
     }
 

@@ -1,5 +1,6 @@
 package dev.dlt.operator.config;
 
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public interface OperatorConfig {
         /** ECS endpoint override for every region, e.g. the local cloud's emulator. */
         Optional<String> endpoint();
 
-        /** How long a launch keeps retrying throttling and capacity errors before it fails the run. */
+        /** How long a launch keeps retrying throttling, capacity errors and RunTask failures before it fails the run. */
         @WithDefault("3m")
         Duration launchDeadline();
     }
@@ -104,6 +105,10 @@ public interface OperatorConfig {
         /** How long to wait for every worker's results in S3. */
         @WithDefault("2m")
         Duration collect();
+
+        /** How long a finished run keeps retrying to stop its workers and store its record (DynamoDB down) before it fails. */
+        @WithDefault("1h")
+        Duration record();
 
         /** How far ahead of now the common start instant is set once every region's leader reached its workers. */
         @WithDefault("3s")

@@ -8,8 +8,8 @@ import java.util.Map;
  * by hand in tests).
  */
 public record RunSettings(String bucket, String awsRegion, Map<String, String> workerEnv, Duration launchTimeout,
-                          Duration reachTimeout, Duration startLead, Duration finishGrace, Duration collectTimeout,
-                          Duration testRegionGrace, Duration poll, int historySize) {
+                          Duration launchDeadline, Duration reachTimeout, Duration startLead, Duration finishGrace,
+                          Duration collectTimeout, Duration recordTimeout, Duration testRegionGrace, Duration poll, int historySize) {
 
     public RunSettings {
         workerEnv = Map.copyOf(workerEnv);
@@ -17,7 +17,8 @@ public record RunSettings(String bucket, String awsRegion, Map<String, String> w
 
     public static RunSettings from(OperatorConfig config) {
         OperatorConfig.Timeouts t = config.timeouts();
-        return new RunSettings(config.s3().bucket(), config.aws().region(), config.worker().env(), t.launch(), t.reach(),
-                t.startLead(), t.finishGrace(), t.collect(), t.testRegionGrace(), t.poll(), config.historySize());
+        return new RunSettings(config.s3().bucket(), config.aws().region(), config.worker().env(), t.launch(),
+                config.ecs().launchDeadline(), t.reach(), t.startLead(), t.finishGrace(), t.collect(), t.record(),
+                t.testRegionGrace(), t.poll(), config.historySize());
     }
 }

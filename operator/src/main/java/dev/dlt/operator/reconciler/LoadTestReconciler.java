@@ -1,13 +1,19 @@
 package dev.dlt.operator.reconciler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestStatus;
-import dev.dlt.operator.api.RunStatus;
-import dev.dlt.operator.api.WorkerCounts;
+import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.api.WorkerGroupSpec;
+import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.events.EventRecorder;
 import dev.dlt.operator.plan.InvalidPlanException;
 import dev.dlt.operator.plan.JmeterPlans;
+import dev.dlt.operator.run.Dependency;
+import dev.dlt.operator.run.DependencyUnavailable;
+import dev.dlt.operator.run.RunCanceller;
+import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.status.LoadTestStatusBuilder;
 import dev.dlt.operator.validation.SpecValidator;
 import dev.dlt.operator.validation.Violation;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -16,6 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -35,100 +42,118 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * The LoadTest controller, a thin conductor: a new spec generation is validated and gets a new run;
- * an active run is moved forward by the {@link RunConductor}; deleting the LoadTest stops what it
- * launched. Worker pods owned by a LoadTest trigger it when they change.
+ * The LoadTest controller, a thin conductor: a new spec generation is validated and gets a new run
+ * (a run still active is cancelled and recorded first); an active run is moved forward by the
+ * {@link RunConductor}; deleting the LoadTest stops what it launched. Worker pods owned by a
+ * LoadTest trigger it when they change, and are read from the same informer's cache.
  */
 @ControllerConfiguration(name = LoadTestReconciler.NAME)
 public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTest> {
 
     public static final String NAME = "loadtest";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SpecValidator validator = new SpecValidator();
     private final RunConductor conductor;
+    private final RunCanceller canceller;
     private final JmeterPlans plans;
+    private final PodCache pods;
     private final EventRecorder events;
     private final Clock clock;
 
-    public LoadTestReconciler(RunConductor conductor, JmeterPlans plans, EventRecorder events, Clock clock) {
+    public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
+                              Clock clock) {
         this.conductor = conductor;
+        this.canceller = canceller;
         this.plans = plans;
+        this.pods = pods;
         this.events = events;
         this.clock = clock;
     }
 
     @Override
     public List<EventSource<?, LoadTest>> prepareEventSources(EventSourceContext<LoadTest> context) {
-        var pods = InformerEventSourceConfiguration.from(Pod.class, LoadTest.class)
+        var config = InformerEventSourceConfiguration.from(Pod.class, LoadTest.class)
                 .withLabelSelector("app.kubernetes.io/managed-by=dlt-operator")
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(LoadTest.class))
                 .build();
-        return List.of(new InformerEventSource<>(pods, context));
+        InformerEventSource<Pod, LoadTest> source = new InformerEventSource<>(config, context);
+        pods.attach(source);
+        return List.of(source);
     }
 
     @Override
     public UpdateControl<LoadTest> reconcile(LoadTest test, Context<LoadTest> context) {
         LoadTestStatus before = test.getStatus() == null ? new LoadTestStatus() : test.getStatus();
-        LoadTestStatus status = StatusCopy.of(before);
+        LoadTestStatus status = JSON.convertValue(before, LoadTestStatus.class);
         long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
+        boolean active = status.getRun() != null && status.getPhase() != null && status.getPhase().active();
         Optional<Duration> next;
-        if (!Objects.equals(status.getObservedGeneration(), generation)) {
+        if (!Objects.equals(status.getObservedGeneration(), generation) && active) {
+            if (status.getPhase() != Phase.Recording) {
+                String why = "spec changed to generation " + generation + " during run " + status.getRun().getId();
+                conductor.cancel(status, why);
+                events.warning(test, "Cancelled", why);
+            }
+            next = conductor.advance(test, status).or(() -> Optional.of(Duration.ofMillis(100)));
+        } else if (!Objects.equals(status.getObservedGeneration(), generation)) {
             next = newGeneration(test, status, generation);
-        } else if (status.getRun() != null && !Phase.of(status.getPhase()).terminal()) {
+        } else if (active) {
             next = conductor.advance(test, status);
         } else {
             next = Optional.empty();
         }
         test.setStatus(status);
-        UpdateControl<LoadTest> control = status.equals(before) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(test);
+        UpdateControl<LoadTest> control = JSON.valueToTree(status).equals(JSON.valueToTree(before))
+                ? UpdateControl.noUpdate() : UpdateControl.patchStatus(test);
         return next.map(control::rescheduleAfter).orElse(control);
     }
 
     private Optional<Duration> newGeneration(LoadTest test, LoadTestStatus status, long generation) {
-        if (status.getRun() != null && !Phase.of(status.getPhase()).terminal()) {
-            conductor.cancel(test, status, "spec changed during run " + status.getRun().getId());
-            events.warning(test, "Cancelled", status.getMessage());
-        }
-        status.setObservedGeneration(generation);
+        var now = clock.instant();
         List<Violation> violations = new ArrayList<>(validator.validate(test.getSpec()));
         if (violations.isEmpty() && test.getSpec().getScenario().getJmeter() != null) {
             try {
                 plans.load(test.getMetadata().getNamespace(), test.getSpec().getScenario().getJmeter());
             } catch (InvalidPlanException e) {
                 violations.add(new Violation(e.field(), e.getMessage()));
+            } catch (DependencyUnavailable e) {
+                // the plan cannot be read right now: check again later, nothing is launched meanwhile
+                status.setMessage("checking the JMeter plan: waiting for " + e.dependency().name() + ": " + e.getMessage());
+                return Optional.of(Duration.ofSeconds(5));
             }
         }
-        var now = clock.instant();
         if (!violations.isEmpty()) {
             String message = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
-            status.setPhase(Phase.Failed.name());
-            status.setMessage("invalid spec: " + message);
-            status.setConditions(Conditions.set(status.getConditions(), Conditions.VALID, false, "InvalidSpec", message, generation, now));
+            LoadTestStatusBuilder.invalid(status, message, generation, now);
             events.warning(test, "InvalidSpec", message);
             return Optional.empty();
         }
-        RunStatus run = new RunStatus();
-        run.setId("r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt()));
-        run.setGeneration(generation);
-        run.setCreatedAt(now.toString());
-        WorkerCounts counts = new WorkerCounts();
-        counts.setDesired(test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum());
-        run.setWorkers(counts);
-        status.setRun(run);
-        status.setResult(null);
-        status.setPhase(Phase.Launching.name());
-        status.setMessage("launching run " + run.getId());
-        var conditions = Conditions.remove(status.getConditions(), Conditions.WORKERS_READY, Conditions.STARTED, Conditions.COMPLETED);
-        status.setConditions(Conditions.set(conditions, Conditions.VALID, true, "SpecValid", "", generation, now));
+        String runId = "r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        int desired = test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
+        LoadTestStatusBuilder.newRun(status, runId, generation, desired, now);
         // the run id is recorded in status before anything is launched, so a restart adopts rather than duplicates
         return Optional.of(Duration.ofMillis(100));
     }
 
+    /** A reconcile that threw (it should not: the conductor keeps failures in status) still says so in status. */
+    @Override
+    public ErrorStatusUpdateControl<LoadTest> updateErrorStatus(LoadTest test, Context<LoadTest> context, Exception e) {
+        if (test.getStatus() == null || test.getStatus().getRun() == null) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        long generation = test.getStatus().getRun().getGeneration() == null ? 0 : test.getStatus().getRun().getGeneration();
+        LoadTestStatusBuilder.blocked(test.getStatus(), Dependency.UNEXPECTED.reason(), Dependency.UNEXPECTED.name(),
+                String.valueOf(e.getMessage()), generation, clock.instant());
+        return ErrorStatusUpdateControl.patchStatus(test);
+    }
+
     @Override
     public DeleteControl cleanup(LoadTest test, Context<LoadTest> context) {
-        if (test.getStatus() != null && test.getStatus().getRun() != null && !Phase.of(test.getStatus().getPhase()).terminal()) {
-            conductor.cancel(test, StatusCopy.of(test.getStatus()), "LoadTest deleted");
+        LoadTestStatus status = test.getStatus();
+        if (status != null && status.getRun() != null && status.getPhase() != null && status.getPhase().active()) {
+            canceller.deleted(test);
         }
         return DeleteControl.defaultDelete();
     }

@@ -2,7 +2,7 @@ package dev.dlt.operator.region;
 
 import dev.dlt.backend.TestRegionSettings;
 import dev.dlt.operator.api.TestRegion;
-import dev.dlt.operator.reconciler.TestRegions;
+import dev.dlt.operator.plan.TestRegions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Looks TestRegions up in the API server; only a Ready one can be used. */

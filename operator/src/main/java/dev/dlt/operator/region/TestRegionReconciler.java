@@ -2,7 +2,7 @@ package dev.dlt.operator.region;
 
 import dev.dlt.operator.api.TestRegion;
 import dev.dlt.operator.api.TestRegionStatus;
-import dev.dlt.operator.reconciler.Conditions;
+import dev.dlt.operator.status.Conditions;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;

@@ -2,8 +2,8 @@ package dev.dlt.operator.results;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dlt.operator.reconciler.RegionPlan;
-import dev.dlt.operator.reconciler.RunPlan;
+import dev.dlt.operator.plan.RegionPlan;
+import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.aggregate.WorkerResult;
 import dev.dlt.results.histogram.LatencyHistograms;

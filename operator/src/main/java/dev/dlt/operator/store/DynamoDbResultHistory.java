@@ -3,6 +3,7 @@ package dev.dlt.operator.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.operator.api.ResultStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -16,21 +17,29 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * {@link ResultHistory} in one DynamoDB table keyed by {@code testId} (namespace/name) and {@code sk}:
  * {@code LATEST} holds the latest run of the test, {@code RUN#<startedAt>#<runId>} one item per run.
+ * Writes are idempotent (same keys, whole items). A result too big for an item (400 KB) is stored in
+ * S3 and the item keeps the headline numbers and points to it ({@code resultS3Key}).
  */
 public final class DynamoDbResultHistory implements ResultHistory {
 
     public static final String PK = "testId";
     public static final String SK = "sk";
     public static final String LATEST = "LATEST";
+    /** Results whose JSON is bigger than this go to S3 (DynamoDB's item limit is 400 KB, with room for the other attributes). */
+    static final int MAX_INLINE_RESULT_BYTES = 300 * 1024;
     private static final Logger LOG = Logger.getLogger(DynamoDbResultHistory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ObjectStore overflow;
+    private final String overflowBucket;
 
-    public DynamoDbResultHistory(DynamoDbClient dynamo, String table) {
+    public DynamoDbResultHistory(DynamoDbClient dynamo, String table, ObjectStore overflow, String overflowBucket) {
         this.dynamo = dynamo;
         this.table = table;
+        this.overflow = overflow;
+        this.overflowBucket = overflowBucket;
     }
 
     /** Creates the table when it does not exist yet, and waits until it is usable. */
@@ -50,14 +59,14 @@ public final class DynamoDbResultHistory implements ResultHistory {
     @Override
     public void record(RunRecord run) {
         Map<String, AttributeValue> item = item(run);
-        item.put(SK, s("RUN#" + (run.startedAt() == null ? "" : run.startedAt()) + "#" + run.runId()));
+        item.put(SK, s(run.runKey()));
         dynamo.putItem(b -> b.tableName(table).item(item));
         Map<String, AttributeValue> latest = new HashMap<>(item);
         latest.put(SK, s(LATEST));
         dynamo.putItem(b -> b.tableName(table).item(latest));
     }
 
-    private static Map<String, AttributeValue> item(RunRecord run) {
+    private Map<String, AttributeValue> item(RunRecord run) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(run.testId()));
         item.put("namespace", s(run.namespace()));
@@ -65,7 +74,8 @@ public final class DynamoDbResultHistory implements ResultHistory {
         item.put("runId", s(run.runId()));
         item.put("generation", n(run.generation()));
         item.put("phase", s(run.phase()));
-        put(item, "message", run.message());
+        put(item, "message", run.message() == null || run.message().length() <= 2000 ? run.message() : run.message().substring(0, 2000));
+        put(item, "createdAt", run.createdAt());
         put(item, "startedAt", run.startedAt());
         put(item, "finishedAt", run.finishedAt());
         item.put("workers", n(run.workers()));
@@ -87,7 +97,14 @@ public final class DynamoDbResultHistory implements ResultHistory {
             item.put("maxMs", n(r.getMaxMs()));
             item.put("bytes", n(r.getBytes()));
             item.put("percentilesExact", AttributeValue.fromBool(Boolean.TRUE.equals(r.getPercentilesExact())));
-            item.put("result", s(json(r)));
+            String json = json(r);
+            if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_INLINE_RESULT_BYTES) {
+                item.put("result", s(json));
+            } else {
+                String key = "results/" + run.testId() + "/" + run.runId() + "/result.json";
+                overflow.put(overflowBucket, key, json.getBytes(StandardCharsets.UTF_8), "application/json");
+                item.put("resultS3Key", s("s3://" + overflowBucket + "/" + key));
+            }
         }
         return item;
     }
@@ -103,7 +120,9 @@ public final class DynamoDbResultHistory implements ResultHistory {
     }
 
     private static AttributeValue n(Number value) {
-        return AttributeValue.fromN(String.valueOf(value == null ? 0 : value));
+        double d = value == null ? 0 : value.doubleValue();
+        // DynamoDB refuses NaN and infinities; a result never holds them, but an item must never be refused for one
+        return AttributeValue.fromN(String.valueOf(value == null || !Double.isFinite(d) ? 0 : value));
     }
 
     private static String json(ResultStatus result) {

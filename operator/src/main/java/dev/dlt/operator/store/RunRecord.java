@@ -7,6 +7,11 @@ import dev.dlt.operator.api.ResultStatus;
  * it produced none).
  */
 public record RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
-                        String message, String startedAt, String finishedAt, int workers, Long startSkewMs,
+                        String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
                         ResultStatus result) {
+
+    /** The sort key of the run's item: by start (creation for runs that never started), then run id; the same on every retry. */
+    public String runKey() {
+        return "RUN#" + (startedAt != null ? startedAt : createdAt == null ? "" : createdAt) + "#" + runId;
+    }
 }

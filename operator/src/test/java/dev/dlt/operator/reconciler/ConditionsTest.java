@@ -1,5 +1,7 @@
 package dev.dlt.operator.reconciler;
 
+import dev.dlt.operator.status.Conditions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;

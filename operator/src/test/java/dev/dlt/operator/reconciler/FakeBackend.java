@@ -21,6 +21,11 @@ final class FakeBackend implements WorkerBackend {
     int stops;
 
     @Override
+    public String service() {
+        return "Kubernetes";
+    }
+
+    @Override
     public String type() {
         return "eks-fargate";
     }

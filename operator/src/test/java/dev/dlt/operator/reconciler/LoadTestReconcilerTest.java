@@ -1,10 +1,16 @@
 package dev.dlt.operator.reconciler;
 
+import dev.dlt.operator.plan.TestRegions;
+import dev.dlt.operator.run.RunMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.backend.WorkerState;
+import dev.dlt.operator.OperatorProducer;
 import dev.dlt.operator.api.LoadTest;
+import dev.dlt.operator.api.Phase;
+import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
@@ -36,6 +42,9 @@ class LoadTestReconcilerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     KubernetesClient client;
 
+    static final RunSettings SETTINGS = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(3),
+            Duration.ofMinutes(1), Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final FakeBackend backend = new FakeBackend();
     private final InMemoryStore store = new InMemoryStore();
@@ -53,19 +62,14 @@ class LoadTestReconcilerTest {
     }
 
     private LoadTestReconciler reconciler() {
-        RunSettings settings = new RunSettings("bucket", "us-east-1", Map.of(), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 3);
-        EventRecorder events = new EventRecorder(client);
-        JmeterPlans plans = new JmeterPlans(client, store, "bucket");
-        RunConductor conductor = new RunConductor(new RunPlanner(TestRegions.none(), "bucket"), new WorkerBackends(List.of(backend)),
-                new RunSecrets(client), store, plans, new RunRecorder(store, new RunMetrics(registry), settings.historySize()), events, settings, clock);
-        return new LoadTestReconciler(conductor, plans, events, clock);
+        return OperatorProducer.loadTestReconciler(client, SETTINGS, List.of(backend), new PodCache(client), TestRegions.none(), store, store,
+                new RunMetrics(registry), clock);
     }
 
     @Test
     void runsThroughEveryPhaseToAnExactResult() throws Exception {
         reconcile();
-        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Launching);
         String runId = test.getStatus().getRun().getId();
         assertThat(backend.launches).isEmpty(); // the run id is recorded before anything is launched
 
@@ -78,7 +82,7 @@ class LoadTestReconcilerTest {
         backend.setAllWorkers(WorkerState.READY);
         reconcile();
         assertThat(backend.leaderAddresses).hasSize(3).allMatch(a -> a.endsWith(":50000"));
-        assertThat(test.getStatus().getPhase()).isEqualTo("Starting");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Starting);
 
         reconcile();
         assertThat(store.objects).doesNotContainKey("bucket/" + keys.startSignal()); // the leader has not reached its workers yet
@@ -93,7 +97,7 @@ class LoadTestReconcilerTest {
         putJson(keys.leaderReport(), new LeaderReport("eks", startAt, clock.millis(), LeaderReport.STARTED, "3 of 3", List.of()));
         backend.set("leader", WorkerState.SUCCEEDED, null);
         reconcile();
-        assertThat(test.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Running);
         assertThat(test.getStatus().getRun().getStartedAt()).isEqualTo(Instant.ofEpochMilli(startAt).toString());
 
         for (int i = 0; i < 3; i++) {
@@ -101,11 +105,11 @@ class LoadTestReconcilerTest {
         }
         backend.setAllWorkers(WorkerState.SUCCEEDED);
         reconcile();
-        assertThat(test.getStatus().getPhase()).isEqualTo("Collecting");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Collecting);
         reconcile();
 
         var status = test.getStatus();
-        assertThat(status.getPhase()).as(status.getMessage()).isEqualTo("Succeeded");
+        assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(Phase.Succeeded);
         assertThat(status.getResult().getRequests()).isEqualTo(600);                // 100 + 200 + 300
         assertThat(status.getResult().getAvgMs()).isEqualTo(2.33);                   // (100*1 + 200*2 + 300*3) / 600 ms
         assertThat(status.getResult().getRps()).isEqualTo(59.99);   // 600 requests from the first start to the last end: 10.002 s
@@ -146,7 +150,7 @@ class LoadTestReconcilerTest {
 
         reconcile();
 
-        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Failed);
         assertThat(test.getStatus().getMessage()).contains("worker w1 failed before the start").contains("ImagePullBackOff");
         assertThat(backend.stops).isEqualTo(1);
         assertThat(store.records).singleElement().satisfies(r -> assertThat(r.phase()).isEqualTo("Failed"));
@@ -158,12 +162,12 @@ class LoadTestReconcilerTest {
         reconcile();
         backend.set("w0", WorkerState.READY, null);
         reconcile();
-        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Launching);
 
         clock.advance(Duration.ofMinutes(6));
         reconcile();
 
-        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Failed);
         assertThat(test.getStatus().getMessage()).startsWith("2 of 3 workers not ready").contains("eks/w1 (PENDING)").contains("eks/w2");
         assertThat(backend.launches).doesNotContain("leader");
     }
@@ -181,7 +185,7 @@ class LoadTestReconcilerTest {
 
         reconcile();
 
-        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Failed);
         assertThat(test.getStatus().getMessage()).contains("not reachable").contains("10.0.0.2:50000");
     }
 
@@ -202,13 +206,16 @@ class LoadTestReconcilerTest {
         backend.setAllWorkers(WorkerState.SUCCEEDED);
         reconcile();
         reconcile();
-        assertThat(test.getStatus().getPhase()).isEqualTo("Collecting"); // waits for w2 until the collect deadline
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Collecting); // waits for w2 until the collect deadline
 
         clock.advance(Duration.ofMinutes(2));
         reconcile();
 
-        assertThat(test.getStatus().getPhase()).isEqualTo("Failed");
-        assertThat(test.getStatus().getMessage()).contains("1 of 3 workers did not complete").contains("eks/w2: no report in S3");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Failed);
+        assertThat(test.getStatus().getMessage()).contains("2 of 3 workers produced usable results, 3 needed")
+                .contains("eks/w2: no report in S3");
+        assertThat(test.getStatus().getConditions()).filteredOn(c -> c.getType().equals("PartialResults")).singleElement()
+                .satisfies(c -> assertThat(c.getMessage()).contains("eks/w2: no report in S3"));
         assertThat(test.getStatus().getResult().getRequests()).isEqualTo(120);
     }
 
@@ -221,11 +228,14 @@ class LoadTestReconcilerTest {
         test.getSpec().getLoad().setConcurrency(7);
 
         reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Cancelled);
+        assertThat(store.records).singleElement().satisfies(r -> assertThat(r.phase()).isEqualTo("Cancelled"));
+        reconcile();
 
         assertThat(backend.stops).isEqualTo(1);
         assertThat(test.getStatus().getRun().getId()).isNotEqualTo(first);
         assertThat(test.getStatus().getRun().getGeneration()).isEqualTo(2L);
-        assertThat(test.getStatus().getPhase()).isEqualTo("Launching");
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Launching);
     }
 
     @Test
@@ -243,8 +253,19 @@ class LoadTestReconcilerTest {
         assertThat(backend.instances).isEmpty();
     }
 
-    /** One reconciliation, feeding the returned status back as the API server would; true when it asks to be called again. */
+    /**
+     * One reconciliation, feeding the returned status back as the API server would, plus the look that
+     * records a run whose end was just decided (Recording); true when it asks to be called again.
+     */
     private boolean reconcile() throws Exception {
+        boolean again = reconcileOnce();
+        if (test.getStatus().getPhase() == Phase.Recording) {
+            again = reconcileOnce();
+        }
+        return again;
+    }
+
+    private boolean reconcileOnce() throws Exception {
         var control = reconciler.reconcile(test, null);
         control.getResource().ifPresent(updated -> test.setStatus(updated.getStatus()));
         return control.getScheduleDelay().isPresent();

@@ -12,7 +12,12 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
@@ -26,11 +31,18 @@ public final class EksPodBackend implements WorkerBackend {
     private static final Logger LOG = Logger.getLogger(EksPodBackend.class);
 
     private final KubernetesClient client;
+    private final PodCache cache;
     private final WorkerPodFactory pods;
 
-    public EksPodBackend(KubernetesClient client, PodSettings settings) {
+    public EksPodBackend(KubernetesClient client, PodCache cache, PodSettings settings) {
         this.client = client;
+        this.cache = cache;
         this.pods = new WorkerPodFactory(settings);
+    }
+
+    @Override
+    public String service() {
+        return "Kubernetes";
     }
 
     @Override
@@ -40,31 +52,52 @@ public final class EksPodBackend implements WorkerBackend {
 
     @Override
     public LaunchProgress launchWorkers(LaunchRequest request) {
+        Set<String> existing = existing(request);
         for (String workerId : request.workerIds()) {
-            ensure(pods.build(request, WorkerRole.WORKER, workerId, List.of()));
+            Pod pod = pods.build(request, WorkerRole.WORKER, workerId, List.of());
+            if (!existing.contains(pod.getMetadata().getName())) {
+                create(pod);
+            }
         }
         return LaunchProgress.complete(request.workerIds().size());
     }
 
     @Override
     public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
-        ensure(pods.build(request, WorkerRole.LEADER, "leader", workerAddresses));
+        Pod pod = pods.build(request, WorkerRole.LEADER, "leader", workerAddresses);
+        if (!existing(request).contains(pod.getMetadata().getName())) {
+            create(pod);
+        }
         return LaunchProgress.complete(1);
     }
 
-    private void ensure(Pod pod) {
+    private Set<String> existing(LaunchRequest request) {
+        return cache.list(request.run().namespace(), selector(request.run(), request.region())).stream()
+                .map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+    }
+
+    /** Creates a pod; one that exists already (the cache had not seen it yet) is left as it is. */
+    private void create(Pod pod) {
         String namespace = pod.getMetadata().getNamespace();
-        if (client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get() == null) {
+        try {
             client.pods().inNamespace(namespace).resource(pod).create();
             LOG.debugf("created pod %s/%s", namespace, pod.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
         }
     }
 
     @Override
     public List<WorkerInstance> observe(RunRef run, LaunchRequest request) {
-        return client.pods().inNamespace(run.namespace()).withLabels(WorkerPods.runSelector(run))
-                .withLabel(WorkerPods.REGION, request.region()).list().getItems().stream()
-                .map(EksPodBackend::toInstance).toList();
+        return cache.list(run.namespace(), selector(run, request.region())).stream().map(EksPodBackend::toInstance).toList();
+    }
+
+    private static Map<String, String> selector(RunRef run, String region) {
+        Map<String, String> labels = new HashMap<>(WorkerPods.runSelector(run));
+        labels.put(WorkerPods.REGION, region);
+        return labels;
     }
 
     @Override

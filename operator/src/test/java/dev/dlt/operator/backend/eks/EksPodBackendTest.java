@@ -28,7 +28,7 @@ class EksPodBackendTest {
             null);
 
     private EksPodBackend backend() {
-        return new EksPodBackend(client, new PodSettings("registry/dlt-load-tester:1", Optional.of("dlt-worker"), "2", "4Gi"));
+        return new EksPodBackend(client, new PodCache(client), new PodSettings("registry/dlt-load-tester:1", Optional.of("dlt-worker"), "2", "4Gi"));
     }
 
     @Test

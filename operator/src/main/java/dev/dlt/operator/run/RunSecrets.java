@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.run;
 
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.api.LoadTest;

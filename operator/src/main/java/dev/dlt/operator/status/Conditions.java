@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -16,6 +16,9 @@ public final class Conditions {
     public static final String WORKERS_READY = "WorkersReady";
     public static final String STARTED = "Started";
     public static final String COMPLETED = "Completed";
+    public static final String BLOCKED = "Blocked";
+    public static final String PARTIAL_RESULTS = "PartialResults";
+    public static final String RECORDED = "Recorded";
 
     private Conditions() {
     }
@@ -36,6 +39,17 @@ public final class Conditions {
             result.set(result.indexOf(existing), updated);
         }
         return result;
+    }
+
+    /** The condition of that type, if set. */
+    public static java.util.Optional<Condition> get(List<Condition> conditions, String type) {
+        return conditions == null ? java.util.Optional.empty()
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    /** True when the condition of that type is set and True. */
+    public static boolean isTrue(List<Condition> conditions, String type) {
+        return get(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
     public static List<Condition> remove(List<Condition> conditions, String... types) {

@@ -1,4 +1,6 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.backend;
+
+import dev.dlt.operator.plan.TestRegions;
 
 import dev.dlt.backend.WorkerBackend;
 import java.util.LinkedHashMap;

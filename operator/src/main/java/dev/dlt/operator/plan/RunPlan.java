@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.plan;
 
 import dev.dlt.backend.RunRef;
 import dev.dlt.results.layout.ResultKeys;

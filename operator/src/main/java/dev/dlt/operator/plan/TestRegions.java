@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.plan;
 
 import dev.dlt.backend.TestRegionSettings;
 

@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.run;
 
 import dev.dlt.operator.api.ResultStatus;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +17,7 @@ public class RunMetrics {
         this.registry = registry;
     }
 
-    void runEnded(String namespace, String phase, ResultStatus result, Long startSkewMs) {
+    public void runEnded(String namespace, String phase, ResultStatus result, Long startSkewMs) {
         Counter.builder("dlt.runs").description("Finished load test runs").tag("namespace", namespace).tag("phase", phase)
                 .register(registry).increment();
         if (result != null) {

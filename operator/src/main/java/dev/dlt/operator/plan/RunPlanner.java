@@ -1,11 +1,14 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.plan;
 
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.api.HttpRequestSpec;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.RegionRunStatus;
+import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.WorkerGroupSpec;
+import dev.dlt.operator.backend.WorkerBackends;
 import dev.dlt.operator.plan.JmeterPlan;
 import dev.dlt.results.scenario.TaurusConfig;
 import dev.dlt.results.scenario.TaurusDuration;
@@ -17,11 +20,14 @@ import java.util.stream.IntStream;
 /** Turns a validated spec into a {@link RunPlan}: regions, worker ids, and the Taurus scenario. */
 public class RunPlanner {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RunPlanner.class);
     private final TestRegions testRegions;
+    private final WorkerBackends backends;
     private final String defaultBucket;
 
-    public RunPlanner(TestRegions testRegions, String defaultBucket) {
+    public RunPlanner(TestRegions testRegions, WorkerBackends backends, String defaultBucket) {
         this.testRegions = testRegions;
+        this.backends = backends;
         this.defaultBucket = defaultBucket;
     }
 
@@ -30,7 +36,7 @@ public class RunPlanner {
         RunRef run = new RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(), test.getMetadata().getUid(), runId);
         List<RegionPlan> regions = new ArrayList<>();
         for (WorkerGroupSpec group : spec.getWorkers()) {
-            String region = "ecs-fargate".equals(group.getBackend()) ? group.getTestRegionRef() : RegionPlan.EKS_REGION;
+            String region = group.getTestRegionRef() != null ? group.getTestRegionRef() : RegionPlan.CLUSTER_REGION;
             regions.add(region(run.namespace(), region, group.getBackend(), group.getCount()));
         }
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
@@ -38,18 +44,40 @@ public class RunPlanner {
         return new RunPlan(run, regions, scenario(spec, rampUp, holdFor), spec.getEngine(), rampUp.plus(holdFor));
     }
 
-    /** The region a run launched in, e.g. to stop it; the worker count only matters for launching. */
-    public RegionPlan region(String namespace, String region, String backend) {
-        return region(namespace, region, backend, 0);
+    /** Ramp-up plus hold-for of a validated spec. */
+    public static Duration loadDuration(LoadTestSpec spec) {
+        Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
+        return rampUp.plus(TaurusDuration.parse(spec.getLoad().getHoldFor()));
+    }
+
+    /**
+     * The regions a run launched in, as its status recorded them (the spec may have changed since), to
+     * stop and record it; a region that can no longer be reached (its TestRegion deleted) is left out
+     * with a warning, since there is nothing left to stop it with.
+     */
+    public RunPlan launched(LoadTest test, RunStatus status) {
+        RunRef run = new RunRef(test.getMetadata().getNamespace(), test.getMetadata().getName(), test.getMetadata().getUid(),
+                status.getId());
+        List<RegionPlan> regions = new ArrayList<>();
+        for (RegionRunStatus region : status.getRegions() == null ? List.<RegionRunStatus>of() : status.getRegions()) {
+            try {
+                regions.add(region(run.namespace(), region.getRegion(), region.getBackend(), 0));
+            } catch (TestRegions.UnusableTestRegion e) {
+                LOG.warnf("cannot stop the workers of run %s in %s: %s", run.runId(), region.getRegion(), e.getMessage());
+            }
+        }
+        return new RunPlan(run, regions, null, null, Duration.ZERO);
     }
 
     private RegionPlan region(String namespace, String region, String backend, int count) {
         List<String> ids = IntStream.range(0, count).mapToObj(i -> "w" + i).toList();
-        if ("ecs-fargate".equals(backend)) {
+        boolean idsLearned = backends.get(backend).workersNameThemselves();
+        if (!RegionPlan.CLUSTER_REGION.equals(region)) {
             var settings = testRegions.settings(namespace, region);
-            return new RegionPlan(region, backend, ids, settings.bucket() == null ? defaultBucket : settings.bucket(), settings);
+            return new RegionPlan(region, backend, ids, settings.bucket() == null ? defaultBucket : settings.bucket(), settings,
+                    idsLearned);
         }
-        return new RegionPlan(RegionPlan.EKS_REGION, backend, ids, defaultBucket, null);
+        return new RegionPlan(RegionPlan.CLUSTER_REGION, backend, ids, defaultBucket, null, idsLearned);
     }
 
     static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor) {

@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.operator.api.LoadTestStatus;

@@ -1,4 +1,4 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.plan;
 
 import dev.dlt.backend.TestRegionSettings;
 import java.util.List;
@@ -11,17 +11,15 @@ import java.util.List;
  *                   tasks started ten per call name themselves after their task id), placeholders
  *                   that only give the count
  * @param testRegion the TestRegion's settings for ECS regions; null for EKS
+ * @param idsLearned true when workers are known by the ids they report rather than the planned ones
  */
-public record RegionPlan(String region, String backend, List<String> workerIds, String bucket, TestRegionSettings testRegion) {
+public record RegionPlan(String region, String backend, List<String> workerIds, String bucket, TestRegionSettings testRegion,
+                         boolean idsLearned) {
 
-    public static final String EKS_REGION = "eks";
+    /** The region of workers that run in this cluster (no TestRegion). */
+    public static final String CLUSTER_REGION = "eks";
 
     public RegionPlan {
         workerIds = List.copyOf(workerIds);
-    }
-
-    /** True when workers are known by the ids they report rather than the planned ones. */
-    public boolean idsLearned() {
-        return testRegion != null;
     }
 }

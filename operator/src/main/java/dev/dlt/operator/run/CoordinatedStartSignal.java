@@ -1,4 +1,7 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.run;
+
+import dev.dlt.operator.plan.RunPlan;
+import dev.dlt.operator.plan.RegionPlan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,21 +19,21 @@ import java.util.OptionalLong;
  * workers, the operator writes the instant into every region's bucket, where the leaders wait for
  * it. An instant already written (before an operator restart) is kept, never replaced.
  */
-final class CoordinatedStartSignal {
+public final class CoordinatedStartSignal {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ObjectStore store;
     private final RunSettings settings;
     private final Clock clock;
 
-    CoordinatedStartSignal(ObjectStore store, RunSettings settings, Clock clock) {
+    public CoordinatedStartSignal(ObjectStore store, RunSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** The start instant, once every leader is ready (sent now or earlier); empty while some leader is not. */
-    OptionalLong sendWhenAllLeadersReady(RunPlan plan) {
+    public OptionalLong sendWhenAllLeadersReady(RunPlan plan) {
         boolean allReady = plan.regions().stream().allMatch(r -> store.get(r.bucket(), plan.keys(r).leaderReady()).isPresent());
         if (!allReady) {
             return OptionalLong.empty();

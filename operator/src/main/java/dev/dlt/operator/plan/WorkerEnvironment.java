@@ -1,14 +1,21 @@
-package dev.dlt.operator.reconciler;
+package dev.dlt.operator.plan;
 
+import dev.dlt.backend.LaunchRequest;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.results.layout.WorkerEnv;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The environment every worker and leader of a region gets (the backend adds role, id and secret). */
-final class WorkerEnvironment {
+public final class WorkerEnvironment {
 
     private WorkerEnvironment() {
+    }
+
+    /** What a backend needs to launch (or find, or stop) the containers of one region of a run. */
+    public static LaunchRequest request(RunPlan plan, RegionPlan region, RunSettings settings, byte[] secret, String secretName) {
+        return new LaunchRequest(plan.run(), region.region(), region.workerIds(), of(plan, region, settings), secret, secretName,
+                region.testRegion());
     }
 
     static Map<String, String> of(RunPlan plan, RegionPlan region, RunSettings settings) {
@@ -22,7 +29,7 @@ final class WorkerEnvironment {
         long startDeadline = settings.launchTimeout().plus(settings.reachTimeout()).toSeconds() + 60;
         env.put(WorkerEnv.START_DEADLINE, Long.toString(startDeadline));
         env.put(WorkerEnv.REACH_DEADLINE, Long.toString(settings.reachTimeout().toSeconds()));
-        // every region's leader waits for one start instant from the operator (see RunConductor#starting)
+        // every region's leader waits for one start instant from the operator (see StartStep)
         env.put(WorkerEnv.COORDINATED_START, "true");
         env.put(WorkerEnv.COORDINATION_DEADLINE, Long.toString(settings.launchTimeout().plus(settings.reachTimeout()).toSeconds()));
         if (plan.engine() != null && !plan.engine().isEmpty()) {
