@@ -76,7 +76,7 @@ public class OperatorProducer {
         List<WorkerBackend> backends = List.of(
                 new EksPodBackend(client, new PodSettings(worker.image(), worker.serviceAccount(), worker.cpu(), worker.memory())),
                 new EcsWorkerBackend(ecs, new S3AddressPublisher(s3),
-                        EcsBackendSettings.defaults().withLaunchDeadline(config.ecs().launchDeadline())));
+                        EcsBackendSettings.defaults()));
         EventRecorder events = new EventRecorder(client);
         RunPlanner planner = new RunPlanner(new KubernetesTestRegions(client, settings.bucket()), settings.bucket());
         S3ObjectStore store = new S3ObjectStore(s3);
