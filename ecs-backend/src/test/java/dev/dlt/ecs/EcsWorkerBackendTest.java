@@ -165,6 +165,23 @@ class EcsWorkerBackendTest {
     }
 
     @Test
+    void afterARestartAReplayedFailureCostsOneCallAndTheNextAsksAnew() {
+        ecs.then(10);
+        backend.launchWorkers(request(10));
+        EcsWorkerBackend restarted = backend(EcsBackendSettings.defaults().withBackoff(BACKOFF_BASE, BACKOFF_MAX).withClock(time));
+
+        LaunchProgress replayed = restarted.launchWorkers(request(10));
+        later();
+        LaunchProgress launched = restarted.launchWorkers(request(10));
+
+        assertThat(replayed.problems()).containsExactly("RunTask: 10 of 10 tasks not started: RESOURCE:MEMORY");
+        assertThat(launched).isEqualTo(LaunchProgress.complete(10));
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::clientToken).hasSize(3).first()
+                .isEqualTo(ecs.runTaskCalls.get(1).clientToken()).isNotEqualTo(ecs.runTaskCalls.get(2).clientToken());
+        assertThat(ecs.tasks).hasSize(10);
+    }
+
+    @Test
     void aBatchWithoutAnAnswerIsSentAgainWithItsTokenSoNothingRunsTwice() {
         ecs.then(ServerException.builder().statusCode(500).message("internal").build()).then(FakeEcsApi.LOST_RESPONSE);
 
