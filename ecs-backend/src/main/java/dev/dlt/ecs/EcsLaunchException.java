@@ -3,8 +3,8 @@ package dev.dlt.ecs;
 import dev.dlt.backend.LaunchFailedException;
 
 /**
- * ECS could not launch what a run needs (an expected failure: capacity, quota, throttling past the
- * deadline, a bad TestRegion, overrides too large); what this launch started has been stopped.
+ * ECS refused to launch what a run needs for a reason calling again cannot fix (a bad TestRegion,
+ * access denied, overrides too large); the run's tasks in the region have been stopped.
  */
 public final class EcsLaunchException extends LaunchFailedException {
 

@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -26,24 +25,24 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * {@code startedBy} (derived from run and region), so every call is idempotent. RunTask gives all
  * tasks of a call the same overrides, so a worker carries no id of its own: its id is its task id,
  * which the agent reads from the task metadata endpoint and under which it uploads its results.
+ * No call waits: a launch makes one attempt per missing batch and reports what is still missing and why.
  */
 public final class EcsWorkerBackend implements WorkerBackend {
 
     public static final String TYPE = "ecs-fargate";
-    private static final System.Logger LOG = System.getLogger(EcsWorkerBackend.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EcsClients clients;
     private final AddressPublisher addresses;
     private final EcsBackendSettings settings;
-    private final TaskLauncher launcher;
+    private final TaskLaunches launches;
     private final HealthChecks healthChecks = new HealthChecks();
 
     public EcsWorkerBackend(EcsClients clients, AddressPublisher addresses, EcsBackendSettings settings) {
         this.clients = clients;
         this.addresses = addresses;
         this.settings = settings;
-        this.launcher = new TaskLauncher(settings);
+        this.launches = new TaskLaunches(settings);
     }
 
     @Override
@@ -54,39 +53,22 @@ public final class EcsWorkerBackend implements WorkerBackend {
     @Override
     public LaunchProgress launchWorkers(LaunchRequest request) {
         TestRegionSettings region = testRegion(request);
-        EcsApi api = clients.forRegion(region.region());
-        TaskIdentity identity = TaskIdentity.of(request.run(), request.region());
-        int existing = (int) launched(api, request, region, identity).stream()
-                .filter(t -> TaskIdentity.role(t.tags()) == WorkerRole.WORKER).count();
-        int missing = request.workerIds().size() - existing;
-        if (missing <= 0) {
-            return LaunchProgress.complete(request.workerIds().size());
-        }
-        var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.WORKER, Map.of()));
-        List<String> started = launcher.launch(api, request.region(), region, identity, WorkerRole.WORKER, existing, missing, overrides);
-        LOG.log(System.Logger.Level.INFO, "launched {0} worker tasks for {1} run {2} in {3} ({4} existed)",
-                started.size(), request.run().testId(), request.run().runId(), request.region(), existing);
-        return new LaunchProgress(request.workerIds().size(), existing + started.size(), List.of());
+        return launches.ensure(clients.forRegion(region.region()), request.region(), region, TaskIdentity.of(request.run(), request.region()),
+                WorkerRole.WORKER, request.workerIds().size(),
+                () -> TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.WORKER, Map.of())));
     }
 
     @Override
     public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
         TestRegionSettings region = testRegion(request);
-        EcsApi api = clients.forRegion(region.region());
-        TaskIdentity identity = TaskIdentity.of(request.run(), request.region());
-        if (launched(api, request, region, identity).stream().anyMatch(t -> TaskIdentity.role(t.tags()) == WorkerRole.LEADER)) {
-            return LaunchProgress.complete(1);
-        }
         String key = new ResultKeys(request.run().testId(), request.run().runId(), request.region()).workerAddresses();
-        try {
-            addresses.publish(bucket(request, region), key, JSON.writeValueAsBytes(workerAddresses));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings always serialises", e);
-        }
-        var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.LEADER,
-                Map.of(WorkerEnv.WORKER_ID, TaskStates.LEADER_ID, WorkerEnv.WORKER_ADDRESSES_KEY, key)));
-        launcher.launch(api, request.region(), region, identity, WorkerRole.LEADER, 0, 1, overrides);
-        return LaunchProgress.complete(1);
+        return launches.ensure(clients.forRegion(region.region()), request.region(), region, TaskIdentity.of(request.run(), request.region()),
+                WorkerRole.LEADER, 1, () -> {
+                    var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.LEADER,
+                            Map.of(WorkerEnv.WORKER_ID, TaskStates.LEADER_ID, WorkerEnv.WORKER_ADDRESSES_KEY, key)));
+                    addresses.publish(bucket(request, region), key, json(workerAddresses));
+                    return overrides;
+                });
     }
 
     @Override
@@ -104,15 +86,18 @@ public final class EcsWorkerBackend implements WorkerBackend {
         TestRegionSettings region = testRegion(request);
         EcsApi api = clients.forRegion(region.region());
         List<Task> tasks = tasks(api, region, TaskIdentity.of(run, request.region())).all();
-        return tasks.stream().map(t -> TaskStates.instance(t, region.containerName(),
-                healthChecks.has(api, t.taskDefinitionArn(), region.containerName()), startPort(request))).toList();
+        Map<String, Boolean> healthChecked = new HashMap<>(); // one DescribeTaskDefinition per definition, even when it fails
+        return tasks.stream().map(t -> TaskStates.instance(t, region.containerName(), healthChecked.computeIfAbsent(
+                t.taskDefinitionArn(), arn -> healthChecks.has(api, arn, region.containerName())), startPort(request))).toList();
     }
 
     @Override
     public void stop(RunRef run, LaunchRequest request) {
         TestRegionSettings region = testRegion(request);
         EcsApi api = clients.forRegion(region.region());
-        List<String> active = tasks(api, region, TaskIdentity.of(run, request.region())).active();
+        TaskIdentity identity = TaskIdentity.of(run, request.region());
+        launches.forget(identity);
+        List<String> active = tasks(api, region, identity).active();
         List<String> failures = TaskStopper.stopAll(api, region.cluster(), active, "DLT run " + run.runId() + " stopped");
         if (!failures.isEmpty()) {
             throw new IllegalStateException("could not stop " + failures.size() + " of " + active.size() + " tasks of run "
@@ -120,21 +105,16 @@ public final class EcsWorkerBackend implements WorkerBackend {
         }
     }
 
-    /** What the run already has in the region; a TestRegion ECS refuses (no cluster, no access) fails the launch. */
-    private static List<Task> launched(EcsApi api, LaunchRequest request, TestRegionSettings region, TaskIdentity identity) {
-        try {
-            return tasks(api, region, identity).all();
-        } catch (SdkException e) {
-            if (TaskLauncher.retryable(e)) {
-                throw e;
-            }
-            throw new EcsLaunchException(request.region(), "cannot list the tasks of TestRegion " + request.region() + " ("
-                    + region.region() + ", cluster " + region.cluster() + "): " + e.getMessage(), e);
-        }
-    }
-
     private static RunTasks tasks(EcsApi api, TestRegionSettings region, TaskIdentity identity) {
         return new RunTasks(api, region.cluster(), identity.startedBy());
+    }
+
+    private static byte[] json(List<String> workerAddresses) {
+        try {
+            return JSON.writeValueAsBytes(workerAddresses);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
     }
 
     private static Map<String, String> env(LaunchRequest request, WorkerRole role, Map<String, String> extra) {

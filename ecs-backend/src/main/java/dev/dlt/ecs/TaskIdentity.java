@@ -50,9 +50,12 @@ public record TaskIdentity(String startedBy, String group, String testId, String
         return taskArn.substring(taskArn.lastIndexOf('/') + 1);
     }
 
-    /** A RunTask client token: the same logical request gets the same token, so ECS never runs it twice. */
-    String clientToken(WorkerRole role, int launchedBefore, int count, int processedAttempts) {
-        return sha256Hex(startedBy + "|" + role + "|" + launchedBefore + "|" + count + "|" + processedAttempts).substring(0, 64);
+    /**
+     * A RunTask client token: the same logical request (same tasks before it, same count, same generation) gets
+     * the same token, so ECS never runs it twice; a new generation after an answered short call asks anew.
+     */
+    String clientToken(WorkerRole role, int launchedBefore, int count, int generation) {
+        return sha256Hex(startedBy + "|" + role + "|" + launchedBefore + "|" + count + "|" + generation).substring(0, 64);
     }
 
     private static Tag tag(String key, String value) {

@@ -3,83 +3,73 @@ package dev.dlt.ecs;
 import dev.dlt.backend.TestRegionSettings;
 import dev.dlt.backend.WorkerRole;
 import dev.dlt.ecs.client.EcsApi;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
-import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
-import software.amazon.awssdk.services.ecs.model.LimitExceededException;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
- * Runs N identical Fargate tasks with as few RunTask calls as ECS allows (at most 10 tasks each),
- * retrying what RunTask reports as {@code failures}, throttling, server and capacity errors with
- * backoff until the launch deadline; past it, stops what it started and throws.
+ * One pass of RunTask calls for the tasks a run is missing, at most 10 tasks each and one attempt per
+ * batch: the pass ends at the first answer that leaves tasks missing, and never waits or retries.
  */
 final class TaskLauncher {
 
     static final int MAX_TASKS_PER_CALL = 10;
+    private static final int MAX_REASONS = 3;
 
-    private final EcsBackendSettings settings;
+    private final int maxCalls;
 
-    TaskLauncher(EcsBackendSettings settings) {
-        this.settings = settings;
+    TaskLauncher(int maxCalls) {
+        this.maxCalls = maxCalls;
     }
 
-    /** Launches {@code count} tasks in addition to {@code launchedBefore} existing ones; returns the new task ARNs. */
-    List<String> launch(EcsApi api, String regionName, TestRegionSettings region, TaskIdentity identity, WorkerRole role,
-                        int launchedBefore, int count, TaskOverride overrides) {
-        Instant deadline = settings.clock().instant().plus(settings.launchDeadline());
+    /**
+     * What a pass achieved.
+     *
+     * @param started       ARNs of the tasks it started
+     * @param problem       why it stopped short (null when it did not)
+     * @param tokenConsumed ECS answered a call with fewer tasks than asked: its client token must not be used again
+     * @param rejection     the error calling again cannot fix (null when there was none)
+     */
+    record Pass(List<String> started, String problem, boolean tokenConsumed, SdkException rejection) {
+    }
+
+    /**
+     * Starts up to {@code missing} tasks after the {@code existing} ones.
+     *
+     * @param generation how many short answers the run's launch has had: part of every client token, so a batch
+     *                   retried after ECS answered it never replays that answer, while a batch retried after no
+     *                   answer (timeout, 5xx, throttling) reuses its token and cannot run twice
+     */
+    Pass launch(EcsApi api, TestRegionSettings region, TaskIdentity identity, WorkerRole role, int existing, int missing,
+                TaskOverride overrides, int generation) {
         List<String> started = new ArrayList<>();
-        int backoffAttempt = 0;
-        int processedFailures = 0;
-        String lastProblem = null;
-        while (started.size() < count) {
-            int batch = Math.min(MAX_TASKS_PER_CALL, count - started.size());
-            String token = identity.clientToken(role, launchedBefore + started.size(), batch, processedFailures);
+        for (int calls = 0; started.size() < missing && calls < maxCalls; calls++) {
+            int batch = Math.min(MAX_TASKS_PER_CALL, missing - started.size());
+            String token = identity.clientToken(role, existing + started.size(), batch, generation);
+            RunTaskResponse response;
             try {
-                RunTaskResponse response = api.runTask(request(region, identity, role, batch, overrides, token));
-                response.tasks().stream().map(Task::taskArn).forEach(started::add);
-                if (response.tasks().size() >= batch) {
-                    backoffAttempt = 0;
-                    continue;
-                }
-                processedFailures++; // ECS processed this token: a retry needs a new one
-                lastProblem = response.failures().isEmpty() ? "RunTask returned " + response.tasks().size() + " of " + batch
-                        + " tasks and no failures" : reasons(response.failures());
+                response = api.runTask(request(region, identity, role, batch, overrides, token));
             } catch (SdkException e) {
-                if (!retryable(e)) {
-                    throw giveUp(api, regionName, region, role, count, started, "ECS rejected RunTask: " + e.getMessage(), e);
-                }
-                lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                return EcsErrors.retryable(e) ? new Pass(started, "RunTask: " + EcsErrors.describe(e), false, null)
+                        : new Pass(started, null, false, e);
             }
-            Duration remaining = Duration.between(settings.clock().instant(), deadline);
-            if (remaining.isNegative() || remaining.isZero()) {
-                throw giveUp(api, regionName, region, role, count, started, "gave up after " + settings.launchDeadline()
-                        + " of retries; last failure: " + lastProblem, null);
-            }
-            try {
-                settings.sleeper().sleep(min(delay(backoffAttempt++), remaining));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw giveUp(api, regionName, region, role, count, started, "interrupted; last failure: " + lastProblem, e);
+            response.tasks().stream().map(Task::taskArn).forEach(started::add);
+            if (response.tasks().size() < batch) {
+                return new Pass(started, "RunTask: " + (batch - response.tasks().size()) + " of " + batch + " tasks not started: "
+                        + reasons(response.failures()), true, null);
             }
         }
-        return started;
+        return new Pass(started, null, false, null);
     }
 
     private static RunTaskRequest request(TestRegionSettings region, TaskIdentity identity, WorkerRole role, int count,
@@ -104,43 +94,21 @@ final class TaskLauncher {
                 .build();
     }
 
-    /** Throttling, server errors, quota and capacity shortages pass; anything else is a configuration problem. */
-    static boolean retryable(SdkException e) {
-        if (e instanceof AwsServiceException service) {
-            if (service.isThrottlingException() || service.statusCode() >= 500 || service instanceof LimitExceededException) {
-                return true;
-            }
-            String message = String.valueOf(service.getMessage()).toLowerCase(Locale.ROOT);
-            return service instanceof ClientException
-                    && (message.contains("throttl") || message.contains("rate exceeded") || message.contains("capacity"));
+    /** {@code RESOURCE:MEMORY} or {@code RESOURCE:MEMORY (2), RESOURCE:CPU (1)}: the distinct reasons, counted. */
+    static String reasons(List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return "ECS gave no reason";
         }
-        return e instanceof SdkClientException; // network trouble: the client token makes the retry safe
-    }
-
-    private Duration delay(int attempt) {
-        long base = settings.backoffBase().toMillis();
-        long cap = Math.min(settings.backoffMax().toMillis(), base << Math.min(attempt, 20));
-        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String reasons(List<Failure> failures) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Failure f : failures) {
-            counts.merge(f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"), 1, Integer::sum);
+            String reason = f.reason() == null || f.reason().isBlank() ? "unknown" : f.reason();
+            counts.merge(reason.length() > 80 ? reason.substring(0, 80) + "…" : reason, 1, Integer::sum);
         }
-        return counts.entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).collect(Collectors.joining(", "));
-    }
-
-    private static EcsLaunchException giveUp(EcsApi api, String regionName, TestRegionSettings region, WorkerRole role, int count,
-                                             List<String> started, String why, Throwable cause) {
-        TaskStopper.stopAll(api, region.cluster(), started, "DLT launch failed");
-        String what = role == WorkerRole.LEADER ? "the leader task" : count + " worker tasks";
-        return new EcsLaunchException(regionName, "could not launch " + what + " in TestRegion " + regionName + " (" + region.region()
-                + ", cluster " + region.cluster() + "): " + started.size() + " launched"
-                + (started.isEmpty() ? "" : " and stopped again") + "; " + why, cause);
+        if (counts.size() == 1) {
+            return counts.keySet().iterator().next();
+        }
+        String shown = counts.entrySet().stream().limit(MAX_REASONS).map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+        return counts.size() > MAX_REASONS ? shown + ", …" : shown;
     }
 }

@@ -3,6 +3,7 @@ package dev.dlt.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
@@ -43,9 +43,19 @@ class EcsWorkerBackendTest {
     final FakeEcsApi ecs = new FakeEcsApi();
     final FakeTime time = new FakeTime();
     final Map<String, byte[]> published = new HashMap<>();
-    final EcsWorkerBackend backend = new EcsWorkerBackend(new EcsClients(region -> ecs), (bucket, key, json) -> published.put(bucket + "/" + key, json),
-            EcsBackendSettings.defaults().withLaunchDeadline(Duration.ofMinutes(2)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
-                    .withTime(time, time));
+    final EcsWorkerBackend backend = backend(EcsBackendSettings.defaults().withBackoff(BACKOFF_BASE, BACKOFF_MAX).withClock(time));
+
+    static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
+    static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
+
+    EcsWorkerBackend backend(EcsBackendSettings settings) {
+        return new EcsWorkerBackend(new EcsClients(region -> ecs), (bucket, key, json) -> published.put(bucket + "/" + key, json), settings);
+    }
+
+    /** What the operator does between two launch calls after a setback: it reschedules, and the run's backoff has passed. */
+    void later() {
+        time.advance(BACKOFF_MAX);
+    }
 
     static LaunchRequest request(int workers) {
         return new LaunchRequest(RUN, "us-west", IntStream.range(0, workers).mapToObj(i -> "w" + i).toList(),
@@ -54,10 +64,14 @@ class EcsWorkerBackendTest {
     }
 
     @Test
-    void launches25WorkersWithThreeRunTaskCallsOfAtMostTen() {
-        backend.launchWorkers(request(25));
+    void launches25WorkersWithThreeRunTaskCallsOfAtMostTenInOneCall() {
+        LaunchProgress progress = backend.launchWorkers(request(25));
 
+        assertThat(progress).isEqualTo(new LaunchProgress(25, 25, List.of()));
+        assertThat(progress.complete()).isTrue();
         assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 10, 5);
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::clientToken).doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(token).hasSizeLessThanOrEqualTo(64));
         assertThat(ecs.tasks).hasSize(25);
         RunTaskRequest call = ecs.runTaskCalls.getFirst();
         assertThat(call.launchType()).isEqualTo(LaunchType.FARGATE);
@@ -80,77 +94,181 @@ class EcsWorkerBackendTest {
     }
 
     @Test
-    void aSecondLaunchAdoptsWhatRunsAndLaunchesOnlyTheMissingWorkers() {
+    void aSecondLaunchAdoptsWhatRunsAndARepeatedCallAfterwardsMakesNoRunTaskCall() {
         TaskIdentity identity = TaskIdentity.of(RUN, "us-west");
         for (int i = 0; i < 12; i++) {
             ecs.add(identity.startedBy(), identity.tags(WorkerRole.WORKER), "RUNNING");
         }
 
-        backend.launchWorkers(request(25));
-        backend.launchWorkers(request(25));
+        LaunchProgress first = backend.launchWorkers(request(25));
+        LaunchProgress again = backend.launchWorkers(request(25));
+        LaunchProgress later = backend.launchWorkers(request(25));
 
         assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 3);
         assertThat(ecs.tasks).hasSize(25);
+        assertThat(List.of(first, again, later)).allSatisfy(p -> assertThat(p).isEqualTo(LaunchProgress.complete(25)));
     }
 
     @Test
-    void retriesFailuresThrottlingAndServerErrorsUntilEveryWorkerRuns() {
-        ecs.then(throttling()).then(4).then(ServerException.builder().statusCode(500).message("internal").build()).then(10).then(0);
+    void throttlingLeavesPartialProgressThatALaterCallCompletesWithoutDuplicates() {
+        ecs.then(0).then(throttling());
 
-        backend.launchWorkers(request(25));
+        LaunchProgress throttled = backend.launchWorkers(request(25));
+        int listsBefore = ecs.listTaskCalls;
+        LaunchProgress tooSoon = backend.launchWorkers(request(25));
+        assertThat(ecs.runTaskCalls).hasSize(2);
+        assertThat(ecs.listTaskCalls).as("backing off: no ECS call at all").isEqualTo(listsBefore);
+        later();
+        LaunchProgress completed = backend.launchWorkers(request(25));
 
+        assertThat(throttled).isEqualTo(new LaunchProgress(25, 10, List.of("RunTask: ThrottlingException: Rate exceeded")));
+        assertThat(throttled.complete()).isFalse();
+        assertThat(tooSoon).isEqualTo(throttled);
+        assertThat(completed).isEqualTo(LaunchProgress.complete(25));
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 10, 10, 5);
+        assertThat(ecs.runTaskCalls.get(2).clientToken()).as("ECS did not process the throttled call: same request, same token")
+                .isEqualTo(ecs.runTaskCalls.get(1).clientToken());
         assertThat(ecs.tasks).hasSize(25);
-        assertThat(time.sleeps).hasSize(4).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(10)));
         assertThat(ecs.stopTaskCalls).isEmpty();
     }
 
     @Test
-    void aRetryAfterALostResponseReusesItsClientTokenSoNothingRunsTwice() {
-        ecs.then(FakeEcsApi.LOST_RESPONSE);
+    void runTaskFailuresAreReportedAndRetriedOnTheNextCallWithANewClientToken() {
+        ecs.then(3);
 
+        LaunchProgress partial = backend.launchWorkers(request(10));
+        later();
+        LaunchProgress completed = backend.launchWorkers(request(10));
+
+        assertThat(partial).isEqualTo(new LaunchProgress(10, 7, List.of("RunTask: 3 of 10 tasks not started: RESOURCE:MEMORY")));
+        assertThat(completed).isEqualTo(LaunchProgress.complete(10));
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 3);
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::clientToken).doesNotHaveDuplicates();
+        assertThat(ecs.tasks).hasSize(10);
+    }
+
+    @Test
+    void aBatchThatFailedEntirelyIsRetriedWithANewTokenSoEcsDoesNotReplayTheFailure() {
+        ecs.then(10).then(10).then(0);
+
+        List<LaunchProgress> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(backend.launchWorkers(request(10)));
+            later();
+        }
+
+        assertThat(calls).extracting(LaunchProgress::launched).containsExactly(0, 0, 10);
+        assertThat(calls.get(1).problems()).containsExactly("RunTask: 10 of 10 tasks not started: RESOURCE:MEMORY");
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 10, 10);
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::clientToken).doesNotHaveDuplicates();
+        assertThat(ecs.tasks).hasSize(10);
+    }
+
+    @Test
+    void afterARestartAReplayedFailureCostsOneCallAndTheNextAsksAnew() {
+        ecs.then(10);
         backend.launchWorkers(request(10));
+        EcsWorkerBackend restarted = backend(EcsBackendSettings.defaults().withBackoff(BACKOFF_BASE, BACKOFF_MAX).withClock(time));
 
+        LaunchProgress replayed = restarted.launchWorkers(request(10));
+        later();
+        LaunchProgress launched = restarted.launchWorkers(request(10));
+
+        assertThat(replayed.problems()).containsExactly("RunTask: 10 of 10 tasks not started: RESOURCE:MEMORY");
+        assertThat(launched).isEqualTo(LaunchProgress.complete(10));
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::clientToken).hasSize(3).first()
+                .isEqualTo(ecs.runTaskCalls.get(1).clientToken()).isNotEqualTo(ecs.runTaskCalls.get(2).clientToken());
+        assertThat(ecs.tasks).hasSize(10);
+    }
+
+    @Test
+    void aBatchWithoutAnAnswerIsSentAgainWithItsTokenSoNothingRunsTwice() {
+        ecs.then(ServerException.builder().statusCode(500).message("internal").build()).then(FakeEcsApi.LOST_RESPONSE);
+
+        LaunchProgress serverError = backend.launchWorkers(request(10));
+        later();
+        LaunchProgress lost = backend.launchWorkers(request(10));
+        later();
+        LaunchProgress found = backend.launchWorkers(request(10));
+
+        assertThat(serverError.problems()).containsExactly("RunTask: ServerException: internal");
+        assertThat(lost.launched()).isZero();
+        assertThat(lost.problems()).singleElement().asString().startsWith("RunTask: no answer from ECS").contains("read timed out");
+        assertThat(found).isEqualTo(LaunchProgress.complete(10));
         assertThat(ecs.runTaskCalls).hasSize(2);
         assertThat(ecs.runTaskCalls.get(1).clientToken()).isEqualTo(ecs.runTaskCalls.get(0).clientToken());
         assertThat(ecs.tasks).hasSize(10);
     }
 
     @Test
-    void aRetryAfterFailuresUsesANewClientToken() {
-        ecs.then(10).then(0);
+    void backsOffLongerWithEverySetbackInARowButNeverLongerThanTheMaximum() {
+        for (int i = 0; i < 7; i++) {
+            ecs.then(throttling());
+        }
 
-        backend.launchWorkers(request(10));
+        List<Duration> runTaskTimes = new ArrayList<>();
+        Duration elapsed = Duration.ZERO;
+        for (int second = 0; second < 120 && !backend.launchWorkers(request(5)).complete(); second++) {
+            if (ecs.runTaskCalls.size() > runTaskTimes.size()) {
+                runTaskTimes.add(elapsed);
+            }
+            time.advance(Duration.ofSeconds(1));
+            elapsed = elapsed.plusSeconds(1);
+        }
+        runTaskTimes.add(elapsed);
 
-        assertThat(ecs.runTaskCalls).hasSize(2);
-        assertThat(ecs.runTaskCalls.get(1).clientToken()).isNotEqualTo(ecs.runTaskCalls.get(0).clientToken());
-        assertThat(ecs.tasks).hasSize(10);
+        // the k-th setback pauses between half and all of min(1 s * 2^(k-1), 10 s); the operator calls every second
+        long[] capSeconds = {1, 2, 4, 8, 10, 10, 10};
+        assertThat(ecs.runTaskCalls).hasSize(8);
+        for (int k = 0; k < capSeconds.length; k++) {
+            long gap = runTaskTimes.get(k + 1).minus(runTaskTimes.get(k)).toSeconds();
+            assertThat(gap).as("pause after setback " + (k + 1)).isBetween(Math.max(1, capSeconds[k] / 2), capSeconds[k]);
+        }
+        assertThat(ecs.tasks).hasSize(5);
     }
 
     @Test
-    void givesUpAtTheDeadlineStopsWhatItStartedAndSaysWhy() {
-        ecs.then(0);
-        for (int i = 0; i < 100; i++) {
-            ecs.then(10);
-        }
+    void oneCallMakesAtMostTheConfiguredRunTaskCallsAndTheNextGoesOnAtOnce() {
+        EcsWorkerBackend capped = backend(EcsBackendSettings.defaults().withMaxRunTaskCalls(2).withClock(time));
+
+        LaunchProgress first = capped.launchWorkers(request(25));
+        LaunchProgress second = capped.launchWorkers(request(25));
+
+        assertThat(first).isEqualTo(new LaunchProgress(25, 20, List.of()));
+        assertThat(second).isEqualTo(LaunchProgress.complete(25));
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 10, 5);
+    }
+
+    @Test
+    void aConfigurationErrorFailsAtOnceAndStopsWhatTheRunHasInTheRegion() {
+        ecs.then(0).then(InvalidParameterException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterException").errorMessage("subnet-2 does not exist").build())
+                .build());
 
         assertThatThrownBy(() -> backend.launchWorkers(request(25)))
                 .isInstanceOf(EcsLaunchException.class)
-                .hasMessageContaining("TestRegion us-west")
-                .hasMessageContaining("cluster dlt")
-                .hasMessageContaining("10 launched and stopped again")
-                .hasMessageContaining("RESOURCE:MEMORY");
+                .hasMessageContaining("TestRegion us-west (us-west-2, cluster dlt)")
+                .hasMessageContaining("InvalidParameterException: subnet-2 does not exist")
+                .hasMessageContaining("its 10 running tasks there were stopped")
+                .satisfies(e -> assertThat(((EcsLaunchException) e).region()).isEqualTo("us-west"));
+        assertThat(ecs.runTaskCalls).hasSize(2);
         assertThat(ecs.stopTaskCalls).extracting(StopTaskRequest::task).containsExactlyInAnyOrderElementsOf(ecs.tasks.keySet());
-        assertThat(time.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
-    void aConfigurationErrorFailsAtOnce() {
-        ecs.then(0).then(InvalidParameterException.builder().statusCode(400).message("subnet-2 does not exist").build());
+    void accessDeniedOnListingFailsTheLaunchWhileThrottledListingIsProgressToRetry() {
+        ecs.listTaskErrors.add(throttling());
+        LaunchProgress throttled = backend.launchWorkers(request(3));
+        later();
+        ecs.listTaskErrors.add(EcsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode("AccessDeniedException").errorMessage("not authorized to perform ecs:ListTasks").build()).build());
 
-        assertThatThrownBy(() -> backend.launchWorkers(request(25)))
-                .isInstanceOf(EcsLaunchException.class).hasMessageContaining("subnet-2 does not exist");
-        assertThat(time.sleeps).isEmpty();
-        assertThat(ecs.stopTaskCalls).hasSize(10);
+        assertThat(throttled).isEqualTo(new LaunchProgress(3, 0, List.of("ListTasks/DescribeTasks: ThrottlingException: Rate exceeded")));
+        assertThatThrownBy(() -> backend.launchWorkers(request(3)))
+                .isInstanceOf(EcsLaunchException.class)
+                .hasMessageContaining("us-west (us-west-2, cluster dlt)")
+                .hasMessageContaining("AccessDeniedException: not authorized to perform ecs:ListTasks");
+        assertThat(ecs.runTaskCalls).isEmpty();
     }
 
     @Test
@@ -219,6 +337,29 @@ class EcsWorkerBackendTest {
     }
 
     @Test
+    void aThrottledLeaderIsReportedAndLaunchedByALaterCall() {
+        ecs.then(throttling());
+
+        LaunchProgress throttled = backend.launchLeader(request(2), List.of("10.0.0.2:50000", "10.0.0.3:50000"));
+        later();
+        LaunchProgress launched = backend.launchLeader(request(2), List.of("10.0.0.2:50000", "10.0.0.3:50000"));
+
+        assertThat(throttled).isEqualTo(new LaunchProgress(1, 0, List.of("RunTask: ThrottlingException: Rate exceeded")));
+        assertThat(launched).isEqualTo(LaunchProgress.complete(1));
+        assertThat(ecs.tasks.values()).singleElement().satisfies(t -> assertThat(TaskIdentity.role(t.tags())).isEqualTo(WorkerRole.LEADER));
+    }
+
+    @Test
+    void anUnreadableTaskDefinitionCostsOneDescribeCallPerObservation() {
+        backend.launchWorkers(request(3));
+
+        List<WorkerInstance> workers = backend.observe(RUN, request(3));
+
+        assertThat(workers).hasSize(3);
+        assertThat(ecs.describeTaskDefinitionCalls).isEqualTo(1);
+    }
+
+    @Test
     void stopStopsEveryTaskNotYetToldToStop() {
         backend.launchWorkers(request(13));
         String alreadyStopped = ecs.tasks.keySet().iterator().next();
@@ -231,6 +372,21 @@ class EcsWorkerBackendTest {
             assertThat(c.reason()).isEqualTo("DLT run r-20250101 stopped");
             assertThat(c.task()).isNotEqualTo(alreadyStopped);
         });
+        assertThat(ecs.tasks.values()).allMatch(t -> t.desiredStatus().equals("STOPPED"));
+    }
+
+    @Test
+    void throttledStopTaskEndsTheCallAndTheNextStopStopsTheRest() {
+        backend.launchWorkers(request(13));
+        ecs.stopTaskErrors.add(throttling());
+
+        assertThatThrownBy(() -> backend.stop(RUN, request(13)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not stop 13 of 13 tasks")
+                .hasMessageContaining("ThrottlingException");
+        assertThat(ecs.stopTaskCalls).hasSize(1);
+        backend.stop(RUN, request(13));
+
+        assertThat(ecs.stopTaskCalls).hasSize(14);
         assertThat(ecs.tasks.values()).allMatch(t -> t.desiredStatus().equals("STOPPED"));
     }
 

@@ -48,6 +48,10 @@ public final class FakeEcsApi implements EcsApi {
     final List<RunTaskRequest> runTaskCalls = new ArrayList<>();
     final List<DescribeTasksRequest> describeTaskCalls = new ArrayList<>();
     final List<StopTaskRequest> stopTaskCalls = new ArrayList<>();
+    int listTaskCalls;
+    /** Errors the next ListTasks / StopTask calls throw, in order. */
+    final Deque<SdkException> listTaskErrors = new ArrayDeque<>();
+    final Deque<SdkException> stopTaskErrors = new ArrayDeque<>();
     int describeTaskDefinitionCalls;
     final Map<String, Task> tasks = new LinkedHashMap<>();
     public final Map<String, Cluster> clusters = new HashMap<>();
@@ -140,6 +144,10 @@ public final class FakeEcsApi implements EcsApi {
 
     @Override
     public ListTasksResponse listTasks(ListTasksRequest request) {
+        listTaskCalls++;
+        if (!listTaskErrors.isEmpty()) {
+            throw listTaskErrors.poll();
+        }
         List<String> matching = tasks.values().stream()
                 .filter(t -> t.startedBy().equals(request.startedBy()) && t.desiredStatus().equals(request.desiredStatusAsString()))
                 .map(Task::taskArn).toList();
@@ -152,6 +160,9 @@ public final class FakeEcsApi implements EcsApi {
     @Override
     public StopTaskResponse stopTask(StopTaskRequest request) {
         stopTaskCalls.add(request);
+        if (!stopTaskErrors.isEmpty()) {
+            throw stopTaskErrors.poll();
+        }
         update(request.task(), t -> t.desiredStatus("STOPPED").stoppedReason(request.reason()));
         return StopTaskResponse.builder().task(tasks.get(request.task())).build();
     }

@@ -5,18 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A clock that only moves when the launcher sleeps, and the sleeps it was asked for. */
-final class FakeTime extends Clock implements Sleeper {
+/** A clock that only moves when a test moves it: the backend never waits, the test plays the operator calling again later. */
+final class FakeTime extends Clock {
 
-    final List<Duration> sleeps = new ArrayList<>();
     private Instant now = Instant.parse("2025-01-01T00:00:00Z");
 
-    @Override
-    public void sleep(Duration duration) {
-        sleeps.add(duration);
+    void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -101,7 +101,7 @@ public class OperatorProducer {
         List<WorkerBackend> backends = List.of(
                 new EksPodBackend(client, podCache, new PodSettings(worker.image(), worker.serviceAccount(), worker.cpu(), worker.memory())),
                 new EcsWorkerBackend(ecs, (bucket, key, json) -> addresses.put(bucket, key, json, "application/json"),
-                        EcsBackendSettings.defaults().withLaunchDeadline(config.ecs().launchDeadline())));
+                        EcsBackendSettings.defaults()));
         TestRegionChecker checker = new TestRegionChecker(ecs);
         RegionCheck check = region -> {
             TestRegionCheck result = checker.check(region);

@@ -1,10 +1,12 @@
 package dev.dlt.ecs.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
@@ -29,13 +31,18 @@ public final class SdkEcsApi implements EcsApi, AutoCloseable {
         this.ecs = ecs;
     }
 
+    /** How long one ECS call may take before it fails, so a frozen ECS cannot hold a reconcile for long. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
     /**
      * A client for {@code region}, sent to {@code endpoint} when given (the local cloud's emulator)
-     * instead of the region's ECS endpoint.
+     * instead of the region's ECS endpoint. It never retries: the SDK would sleep between attempts inside
+     * a reconcile, while the backend reports the error and the operator calls again later.
      */
     public static SdkEcsApi create(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         EcsClientBuilder builder = EcsClient.builder()
                 .httpClientBuilder(Apache5HttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()).apiCallTimeout(CALL_TIMEOUT))
                 .region(Region.of(region))
                 .credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);

@@ -3,6 +3,7 @@ package dev.dlt.localcloud.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,16 +195,51 @@ class EcsEmulatorProtocolTest {
 
     @Test
     void theBackendFailsALaunchIntoAMissingClusterWithAClearMessage() {
-        try (EcsClients clients = EcsClients.sdk(Optional.of(emulator.endpoint()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))) {
+        try (EcsClients clients = sdkClients()) {
             EcsWorkerBackend backend = new EcsWorkerBackend(clients, (bucket, key, json) -> { }, EcsBackendSettings.defaults());
-            LaunchRequest request = new LaunchRequest(new RunRef("ns", "t", "uid", "r1"), "eu", List.of("w0"), Map.of(),
-                    new byte[16], null, settings("gone", "dlt-worker"));
+            LaunchRequest request = request(settings("gone", "dlt-worker"), 1);
 
             assertThat(catchThrowableOfType(EcsLaunchException.class, () -> backend.launchWorkers(request)))
                     .hasMessageContaining("cluster gone").hasMessageContaining("Cluster not found");
         }
         assertThat(emulator.runTaskCalls()).isZero();
+    }
+
+    @Test
+    void theBackendFailsALaunchOfAMissingTaskDefinitionAtOnceAndStopsNothingThatDoesNotExist() {
+        try (EcsClients clients = sdkClients()) {
+            EcsWorkerBackend backend = new EcsWorkerBackend(clients, (bucket, key, json) -> { }, EcsBackendSettings.defaults());
+            LaunchRequest request = request(settings("dlt", "dlt-worker:7"), 3);
+
+            assertThat(catchThrowableOfType(EcsLaunchException.class, () -> backend.launchWorkers(request)))
+                    .hasMessageContaining("TestRegion eu (eu-west-1, cluster dlt)").hasMessageContaining("TaskDefinition not found")
+                    .hasMessageContaining("nothing was running");
+        }
+        assertThat(emulator.runTaskCalls()).isEqualTo(1);
+        assertThat(emulator.tasksLaunched()).isZero();
+    }
+
+    @Test
+    void theBackendsSdkClientDoesNotRetryThrottlingItself() {
+        emulator.faults().throttleEveryRunTask(1);
+        try (EcsClients clients = sdkClients()) {
+            EcsWorkerBackend backend = new EcsWorkerBackend(clients, (bucket, key, json) -> { }, EcsBackendSettings.defaults());
+
+            LaunchProgress progress = backend.launchWorkers(request(settings("dlt", "dlt-worker"), 3));
+
+            assertThat(progress).isEqualTo(new LaunchProgress(3, 0, List.of("RunTask: ThrottlingException: Rate exceeded")));
+        }
+        assertThat(emulator.runTaskCalls()).as("one attempt, no SDK retries").isEqualTo(1);
+        assertThat(emulator.tasksLaunched()).isZero();
+    }
+
+    EcsClients sdkClients() {
+        return EcsClients.sdk(Optional.of(emulator.endpoint()), StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")));
+    }
+
+    static LaunchRequest request(TestRegionSettings region, int workers) {
+        return new LaunchRequest(new RunRef("ns", "t", "uid", "r1"), "eu", IntStream.range(0, workers).mapToObj(i -> "w" + i).toList(),
+                Map.of(), new byte[16], null, region);
     }
 
     static TestRegionSettings settings(String cluster, String taskDefinition) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
@@ -25,11 +26,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +97,7 @@ class EcsWorkersOnEmulatorTest {
                 "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)).withHealthCheck());
         clients = EcsClients.sdk(Optional.of(emulator.endpoint()), ECS_CREDENTIALS);
         backend = new EcsWorkerBackend(clients, new S3AddressPublisher(s3), EcsBackendSettings.defaults()
-                .withLaunchDeadline(Duration.ofMinutes(1)).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
         run = new RunRef("team", "checkout", "uid", "run-" + UUID.randomUUID().toString().substring(0, 8));
         region = new TestRegionSettings("eu", AWS_REGION, "dlt", "dlt-worker", "agent", List.of("subnet-a"), List.of("sg-a"), false,
                 BUCKET, null);
@@ -121,14 +124,26 @@ class EcsWorkersOnEmulatorTest {
                 "a-secret-of-at-least-16-bytes".getBytes(), null, region);
     }
 
+    /** What the operator does: call launch again (here every 100 ms) until everything exists; returns every call's progress. */
+    List<LaunchProgress> launchUntilComplete(Supplier<LaunchProgress> launch) {
+        List<LaunchProgress> calls = new ArrayList<>();
+        await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+            LaunchProgress progress = launch.get();
+            calls.add(progress);
+            return progress.complete();
+        });
+        return calls;
+    }
+
     List<WorkerInstance> workers() {
         return backend.observe(run, request(0)).stream().filter(w -> w.role() == WorkerRole.WORKER).toList();
     }
 
     @Test
     void launches25WorkersWithThreeRunTaskCallsAndEachListensOnItsOwnAddress() {
-        backend.launchWorkers(request(25));
+        LaunchProgress progress = backend.launchWorkers(request(25));
 
+        assertThat(progress).isEqualTo(LaunchProgress.complete(25));
         assertThat(emulator.runTaskCalls(AWS_REGION)).isEqualTo(3);
         assertThat(emulator.tasksLaunchedPerCall()).containsExactly(10, 10, 5);
         await().atMost(PATIENCE).untilAsserted(() ->
@@ -136,7 +151,8 @@ class EcsWorkersOnEmulatorTest {
         List<String> addresses = workers().stream().map(WorkerInstance::address).toList();
         assertThat(addresses).doesNotHaveDuplicates().allSatisfy(address -> assertThat(accepts(address)).as(address).isTrue());
 
-        backend.launchWorkers(request(25));
+        assertThat(backend.launchWorkers(request(25))).isEqualTo(LaunchProgress.complete(25));
+        assertThat(emulator.runTaskCalls(AWS_REGION)).isEqualTo(3);
         assertThat(emulator.tasksLaunched()).isEqualTo(25);
     }
 
@@ -144,8 +160,12 @@ class EcsWorkersOnEmulatorTest {
     void throttlingOnAThirdOfTheCallsAndFailedTasksStillLaunchEveryWorkerOnce() {
         emulator.faults().throttleEveryRunTask(3).failTasksOfNextRunTasks(3, 2);
 
-        backend.launchWorkers(request(25));
+        List<LaunchProgress> calls = launchUntilComplete(() -> backend.launchWorkers(request(25)));
 
+        assertThat(calls.getFirst()).as("the first call does not wait").isEqualTo(new LaunchProgress(25, 7,
+                List.of("RunTask: 3 of 10 tasks not started: RESOURCE:MEMORY")));
+        assertThat(calls).flatExtracting(LaunchProgress::problems).contains("RunTask: ThrottlingException: Rate exceeded");
+        assertThat(calls).extracting(LaunchProgress::launched).isSorted();
         assertThat(emulator.faults().throttledCalls()).isPositive();
         assertThat(emulator.faults().failedTasks()).isEqualTo(6);
         assertThat(emulator.tasksLaunched()).isEqualTo(25);
@@ -155,9 +175,10 @@ class EcsWorkersOnEmulatorTest {
 
     @Test
     void stoppingMidRunLeavesNoTaskRunning() {
-        backend.launchWorkers(request(12));
+        assertThat(backend.launchWorkers(request(12))).isEqualTo(LaunchProgress.complete(12));
         await().atMost(PATIENCE).until(() -> workers().stream().filter(w -> w.state() == WorkerState.READY).count() >= 6);
 
+        backend.stop(run, request(12));
         backend.stop(run, request(12));
 
         await().atMost(PATIENCE).until(() -> emulator.runningTasks() == 0);
@@ -169,16 +190,19 @@ class EcsWorkersOnEmulatorTest {
 
     @Test
     void theLeaderStartsEveryWorkerOfTheRegionFromTheAddressListInS3() throws Exception {
-        backend.launchWorkers(request(5));
+        emulator.faults().throttleEveryRunTask(2);
+        launchUntilComplete(() -> backend.launchWorkers(request(5)));
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(workers()).hasSize(5).allSatisfy(w -> assertThat(w.state()).isEqualTo(WorkerState.READY)));
         List<String> addresses = workers().stream().map(WorkerInstance::address).toList();
 
-        backend.launchLeader(request(5), addresses);
+        List<LaunchProgress> leaderCalls = launchUntilComplete(() -> backend.launchLeader(request(5), addresses));
 
         await().atMost(PATIENCE).until(() -> emulator.runningTasks() == 0);
         LeaderReport report = new ObjectMapper().readValue(
                 s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(keys().leaderReport())).asByteArray(), LeaderReport.class);
+        assertThat(leaderCalls.getFirst()).isEqualTo(new LaunchProgress(1, 0, List.of("RunTask: ThrottlingException: Rate exceeded")));
+        assertThat(emulator.tasksLaunched()).isEqualTo(6);
         assertThat(report.outcome()).as(report.message()).isEqualTo(LeaderReport.STARTED);
         assertThat(report.workers()).extracting(LeaderReport.Ack::address).containsExactlyInAnyOrderElementsOf(addresses);
         assertThat(backend.observe(run, request(5))).hasSize(6)
