@@ -28,6 +28,8 @@ expect(lt, {metadata = meta, status = {phase = "Succeeded", observedGeneration =
 expect(lt, {metadata = meta, status = {phase = "Failed", observedGeneration = 2, message = "spec.workers[0].count: must be at least 1"}},
   "Degraded", "spec.workers[0].count")
 expect(lt, {metadata = meta, status = {phase = "Cancelled", observedGeneration = 2}}, "Degraded", "Cancelled")
+expect(lt, {metadata = meta, status = {phase = "Recording", observedGeneration = 2,
+  message = "Succeeded (recording): waiting for DynamoDB since 2026-11-30T10:00:00Z"}}, "Progressing", "waiting for DynamoDB")
 expect(lt, {metadata = meta, status = {phase = "Succeeded", observedGeneration = 1}}, "Progressing", "latest spec")
 expect(tr, {metadata = meta}, "Progressing", "waiting")
 expect(tr, {metadata = meta, status = {conditions = {{type = "Ready", status = "True", message = "cluster ACTIVE"}}}}, "Healthy", "ACTIVE")
