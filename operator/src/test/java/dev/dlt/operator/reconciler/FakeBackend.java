@@ -19,6 +19,16 @@ final class FakeBackend implements WorkerBackend {
     final List<String> launches = new ArrayList<>();
     List<String> leaderAddresses;
     int stops;
+    /** When set, every call fails as an unreachable API would. */
+    volatile RuntimeException down;
+    /** When set, launches start only this many workers and report the reason. */
+    volatile LaunchProgress partialLaunch;
+
+    private void failIfDown() {
+        if (down != null) {
+            throw down;
+        }
+    }
 
     @Override
     public String service() {
@@ -32,6 +42,10 @@ final class FakeBackend implements WorkerBackend {
 
     @Override
     public LaunchProgress launchWorkers(LaunchRequest request) {
+        failIfDown();
+        if (partialLaunch != null) {
+            return partialLaunch;
+        }
         for (String id : request.workerIds()) {
             launches.add(id);
             instances.putIfAbsent(id, new WorkerInstance(id, WorkerRole.WORKER, WorkerState.PENDING, null, null));
@@ -41,6 +55,7 @@ final class FakeBackend implements WorkerBackend {
 
     @Override
     public LaunchProgress launchLeader(LaunchRequest request, List<String> workerAddresses) {
+        failIfDown();
         launches.add("leader");
         leaderAddresses = workerAddresses;
         instances.putIfAbsent("leader", new WorkerInstance("leader", WorkerRole.LEADER, WorkerState.PENDING, null, null));
@@ -49,11 +64,13 @@ final class FakeBackend implements WorkerBackend {
 
     @Override
     public List<WorkerInstance> observe(RunRef run, LaunchRequest request) {
+        failIfDown();
         return List.copyOf(instances.values());
     }
 
     @Override
     public void stop(RunRef run, LaunchRequest request) {
+        failIfDown();
         stops++;
         instances.clear();
     }
