@@ -71,9 +71,15 @@ public class OperatorProducer {
     void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo,
                MeterRegistry registry) {
         ObjectStore store = new S3ObjectStore(s3);
-        DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table(), store, config.s3().bucket());
+        DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table(), config.dynamodb().createTable(),
+                store, config.s3().bucket());
         if (config.dynamodb().createTable()) {
-            history.ensureTable();
+            try {
+                history.ensureTable();
+            } catch (RuntimeException e) {
+                // runs do not need DynamoDB until they are recorded, which waits for it (and creates the table)
+                LOG.warnf("DynamoDB table %s not checked at start-up: %s", config.dynamodb().table(), e.getMessage());
+            }
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
         operator = create(client, config, store, history, new RunMetrics(registry), ecs, Clock.systemUTC());

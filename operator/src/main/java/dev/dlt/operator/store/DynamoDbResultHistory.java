@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -32,27 +33,38 @@ public final class DynamoDbResultHistory implements ResultHistory {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final boolean createTable;
     private final ObjectStore overflow;
     private final String overflowBucket;
 
-    public DynamoDbResultHistory(DynamoDbClient dynamo, String table, ObjectStore overflow, String overflowBucket) {
+    public DynamoDbResultHistory(DynamoDbClient dynamo, String table, boolean createTable, ObjectStore overflow, String overflowBucket) {
         this.dynamo = dynamo;
         this.table = table;
+        this.createTable = createTable;
         this.overflow = overflow;
         this.overflowBucket = overflowBucket;
     }
 
-    /** Creates the table when it does not exist yet, and waits until it is usable. */
+    /** Creates the table when it does not exist yet (at start-up, where waiting is fine), and waits until it is usable. */
     public void ensureTable() {
         try {
             dynamo.describeTable(b -> b.tableName(table));
         } catch (ResourceNotFoundException missing) {
-            LOG.infof("creating DynamoDB table %s", table);
+            createTable();
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        }
+    }
+
+    /** Creates the table without waiting for it; a table that is already being created is fine. */
+    private void createTable() {
+        LOG.infof("creating DynamoDB table %s", table);
+        try {
             dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName(PK).attributeType(ScalarAttributeType.S),
                             a -> a.attributeName(SK).attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName(PK).keyType(KeyType.HASH), k -> k.attributeName(SK).keyType(KeyType.RANGE)));
-            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        } catch (ResourceInUseException alreadyCreating) {
+            LOG.debugf("table %s is being created already", table);
         }
     }
 
@@ -60,7 +72,15 @@ public final class DynamoDbResultHistory implements ResultHistory {
     public void record(RunRecord run) {
         Map<String, AttributeValue> item = item(run);
         item.put(SK, s(run.runKey()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item));
+        } catch (ResourceNotFoundException missing) {
+            if (createTable) {
+                // DynamoDB came back without the table (or start-up could not create it): create it, write on the next try
+                createTable();
+            }
+            throw missing;
+        }
         Map<String, AttributeValue> latest = new HashMap<>(item);
         latest.put(SK, s(LATEST));
         dynamo.putItem(b -> b.tableName(table).item(latest));

@@ -1,6 +1,7 @@
 package dev.dlt.operator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlt.operator.InMemoryStore;
 import dev.dlt.operator.api.LabelResultStatus;
@@ -14,15 +15,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /** The items written for a run: stable keys (a retry overwrites), and results too big for an item kept in S3. */
 class DynamoDbResultHistoryTest {
 
     private final List<PutItemRequest> puts = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+    private boolean tableMissing;
     private final InMemoryStore s3 = new InMemoryStore();
-    private final DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo(), "dlt-results", s3, "bucket");
+    private final DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo(), "dlt-results", true, s3, "bucket");
 
     @Test
     void aRunIsOneRunItemAndTheLatestItemWithTheSameKeysOnEveryRetry() {
@@ -59,6 +65,16 @@ class DynamoDbResultHistoryTest {
         assertThat(puts.getFirst().item().get("sk").s()).isEqualTo("RUN#2026-11-23T10:00:00Z#r2");
     }
 
+    @Test
+    void aTableMissingAtRecordTimeIsCreatedAndTheWriteFailsToBeTriedAgain() {
+        tableMissing = true; // DynamoDB came back empty, or was down when the operator started
+
+        assertThatThrownBy(() -> history.record(record(result(1, 4)))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(created).containsExactly("dlt-results");
+        history.record(record(result(1, 4)));
+        assertThat(puts).hasSize(2);
+    }
+
     private static RunRecord record(ResultStatus result) {
         return new RunRecord("team-a/shop", "team-a", "shop", "r1", 1, "Succeeded", "600 requests", "2026-11-23T10:00:00Z",
                 "2026-11-23T10:00:03Z", "2026-11-23T10:00:13Z", 3, 2L, result);
@@ -82,10 +98,18 @@ class DynamoDbResultHistoryTest {
     private DynamoDbClient dynamo() {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("putItem") && args[0] instanceof PutItemRequest request) {
+                if (tableMissing) {
+                    throw ResourceNotFoundException.builder().message("Cannot do operations on a non-existent table").build();
+                }
                 puts.add(request);
                 return PutItemResponse.builder().build();
             }
-            if (method.isDefault() && method.getName().equals("putItem")) {
+            if (method.getName().equals("createTable") && args[0] instanceof CreateTableRequest request) {
+                created.add(request.tableName());
+                tableMissing = false;
+                return CreateTableResponse.builder().build();
+            }
+            if (method.isDefault() && (method.getName().equals("putItem") || method.getName().equals("createTable"))) {
                 return InvocationHandler.invokeDefault(proxy, method, args); // the builder overload builds the request
             }
             throw new UnsupportedOperationException(method.getName());
