@@ -5,6 +5,7 @@ import dev.dlt.agent.engine.EngineInput;
 import dev.dlt.agent.engine.EngineOutput;
 import dev.dlt.agent.engine.WorkerEngine;
 import dev.dlt.agent.engine.WorkerEngines;
+import dev.dlt.agent.gate.StartClock;
 import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartSignal;
 import dev.dlt.results.layout.ResultKeys;

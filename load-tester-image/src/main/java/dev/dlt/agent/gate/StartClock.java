@@ -1,14 +1,14 @@
-package dev.dlt.agent;
+package dev.dlt.agent.gate;
 
 import java.time.Clock;
 
 /** Waits for a wall-clock instant with millisecond precision: sleeps most of the way, then spins. */
-final class StartClock {
+public final class StartClock {
 
     private StartClock() {
     }
 
-    static void sleepUntil(Clock clock, long epochMs) throws InterruptedException {
+    public static void sleepUntil(Clock clock, long epochMs) throws InterruptedException {
         while (true) {
             long remaining = epochMs - clock.millis();
             if (remaining <= 0) {
