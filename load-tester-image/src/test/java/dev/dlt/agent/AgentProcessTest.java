@@ -73,6 +73,7 @@ class AgentProcessTest {
         process.destroy(); // SIGTERM
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:%n%s", log()).isTrue();
+        assertThat(process.exitValue()).isEqualTo(128 + 15); // the JVM's status after SIGTERM
         WorkerReport report = report();
         assertThat(report.outcome()).isEqualTo(WorkerReport.STOPPED);
         assertThat(report.message()).contains("stopped before the start signal");
