@@ -69,7 +69,7 @@ public final class StartLeader {
         }
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         StartMessage message = new StartMessage(testId, runId, region, startAt, clock.millis(), nonce);
-        GateFrame frame = GateCodec.encode(GateFrame.START, message);
+        byte[] frame = GateCodec.encode(GateFrame.START, message).signed(secret);
         long sendDeadline = sendDeadline(startAt, reachDeadline);
         runAll(links, link -> link.sendStart(frame, secret, message, sendDeadline));
         long acked = links.stream().filter(WorkerLink::acknowledged).count();
