@@ -32,6 +32,9 @@ public record AgentConfig(Map<String, String> env) {
     public static final String REACH_DEADLINE = WorkerEnv.REACH_DEADLINE;
     public static final String START_LEAD_MS = WorkerEnv.START_LEAD_MS;
     public static final String AWS_REGION = WorkerEnv.AWS_REGION;
+    /** How long a worker or leader keeps trying to store its results before it gives up and exits non-zero. */
+    public static final String UPLOAD_DEADLINE = "DLT_UPLOAD_DEADLINE_SECONDS";
+    static final long DEFAULT_UPLOAD_DEADLINE_SECONDS = 600;
 
     public AgentConfig {
         env = Map.copyOf(env);
@@ -79,6 +82,10 @@ public record AgentConfig(Map<String, String> env) {
 
     public Duration seconds(String name, long fallback) {
         return Duration.ofSeconds(optional(name).map(Long::parseLong).orElse(fallback));
+    }
+
+    public Duration uploadDeadline() {
+        return seconds(UPLOAD_DEADLINE, DEFAULT_UPLOAD_DEADLINE_SECONDS);
     }
 
     public String engine() {

@@ -12,27 +12,62 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The leader: reads its region's worker addresses, starts them all at one instant, reports what happened. */
+/**
+ * The leader: reads its region's worker addresses, starts them all at one instant, reports what
+ * happened (the report is written to a work dir first and stored with retries until the upload deadline).
+ */
 final class LeaderAgent implements Agent {
 
     private static final Logger LOG = Logger.getLogger(LeaderAgent.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentConfig config;
-    private volatile Thread runner;
+    private final Function<AgentConfig, ResultStore> stores;
+    private final UploadRetry retry;
+    private Thread starting; // guarded by this: interrupted by stop() only while it starts the workers
+    private boolean stopped; // guarded by this
 
     LeaderAgent(AgentConfig config) {
+        this(config, ResultStore::fromConfig, UploadRetry.standard());
+    }
+
+    LeaderAgent(AgentConfig config, Function<AgentConfig, ResultStore> stores, UploadRetry retry) {
         this.config = config;
+        this.stores = stores;
+        this.retry = retry;
     }
 
     @Override
     public int run() {
-        runner = Thread.currentThread();
         ResultKeys keys = config.keys();
-        try (ResultStore store = ResultStore.fromConfig(config)) {
+        try (ResultStore store = stores.apply(config)) {
+            LeaderReport report = startWorkers(store, keys);
+            LOG.info(() -> "leader: " + report.outcome() + ": " + report.message());
+            if (!store(store, keys, report)) {
+                return WorkerAgent.EXIT_NOT_STORED;
+            }
+            return LeaderReport.STARTED.equals(report.outcome()) ? 0 : 1;
+        } catch (InterruptedException e) {
+            LOG.warning("leader stopped before it started the workers");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "leader failed", e);
+            return 1;
+        }
+    }
+
+    private LeaderReport startWorkers(ResultStore store, ResultKeys keys) throws IOException, InterruptedException {
+        synchronized (this) {
+            if (stopped) {
+                throw new InterruptedException("stopped");
+            }
+            starting = Thread.currentThread();
+        }
+        try {
             List<WorkerAddress> workers = addresses(store);
             LeaderSettings defaults = LeaderSettings.defaults();
             LeaderSettings settings = new LeaderSettings(defaults.connectTimeout(),
@@ -45,16 +80,25 @@ final class LeaderAgent implements Agent {
                     ? leader.start(workers, new CoordinatedStart(store, keys, workers.size(),
                             config.seconds(WorkerEnv.COORDINATION_DEADLINE, 600), clock))
                     : leader.start(workers);
-            store.put(keys.leaderReport(), JSON.writeValueAsBytes(report), "application/json");
-            LOG.info(() -> "leader: " + report.outcome() + ": " + report.message());
-            return LeaderReport.STARTED.equals(report.outcome()) ? 0 : 1;
-        } catch (InterruptedException e) {
-            LOG.warning("leader stopped before it started the workers");
-            return 1;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "leader failed", e);
-            return 1;
+            return report;
+        } finally {
+            synchronized (this) {
+                starting = null;
+            }
+            Thread.interrupted(); // a stop that came as the start ended must not cut the upload short
         }
+    }
+
+    /** Writes the report into a work dir, then stores it with retries; the dir goes once it is stored. */
+    private boolean store(ResultStore store, ResultKeys keys, LeaderReport report) throws IOException, InterruptedException {
+        WorkDir workDir = WorkDir.create(ResultKeys.LEADER);
+        Outbox outbox = workDir.outbox();
+        outbox.write(keys.leaderReport(), JSON.writeValueAsBytes(report), "application/json");
+        if (!outbox.storeAll(store, retry, retry.clock().millis() + config.uploadDeadline().toMillis()).isEmpty()) {
+            return false;
+        }
+        workDir.delete();
+        return true;
     }
 
     private List<WorkerAddress> addresses(ResultStore store) throws IOException {
@@ -67,10 +111,10 @@ final class LeaderAgent implements Agent {
     }
 
     @Override
-    public void stop() {
-        Thread t = runner;
-        if (t != null) {
-            t.interrupt();
+    public synchronized void stop() {
+        stopped = true;
+        if (starting != null) {
+            starting.interrupt();
         }
     }
 }

@@ -1,76 +1,22 @@
 package dev.dlt.agent;
 
 import java.io.IOException;
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import java.util.Optional;
 
-/** The agent's S3 bucket: where it reads its scenario and writes its results. */
-public final class ResultStore implements AutoCloseable {
+/** The agent's bucket: where it reads its scenario and writes its results. */
+public interface ResultStore extends AutoCloseable {
 
-    private final S3Client s3;
-    private final String bucket;
-
-    ResultStore(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    static ResultStore fromConfig(AgentConfig config) {
+        return S3ResultStore.fromConfig(config);
     }
 
-    public static ResultStore fromConfig(AgentConfig config) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .region(Region.of(config.optional(AgentConfig.AWS_REGION).orElse("us-east-1")));
-        config.optional(AgentConfig.S3_ENDPOINT).ifPresent(endpoint ->
-                builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                        // S3-compatible servers (S3Proxy) do not take the SDK's default trailing checksums
-                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
-        var accessKey = config.optional("AWS_ACCESS_KEY_ID");
-        var secretKey = config.optional("AWS_SECRET_ACCESS_KEY");
-        builder.credentialsProvider(accessKey.isPresent() && secretKey.isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()))
-                : DefaultCredentialsProvider.builder().build());
-        return new ResultStore(builder.build(), config.required(AgentConfig.BUCKET));
-    }
-
-    public byte[] get(String key) throws IOException {
-        try {
-            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-        } catch (NoSuchKeyException e) {
-            throw new IOException("s3://" + bucket + "/" + key + " does not exist", e);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
-        }
-    }
+    byte[] get(String key) throws IOException;
 
     /** The object, or empty while it does not exist. */
-    public java.util.Optional<byte[]> find(String key) throws IOException {
-        try {
-            return java.util.Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return java.util.Optional.empty();
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
-        }
-    }
+    Optional<byte[]> find(String key) throws IOException;
 
-    public void put(String key, byte[] content, String contentType) throws IOException {
-        try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
-        } catch (RuntimeException e) {
-            throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
-        }
-    }
+    void put(String key, byte[] content, String contentType) throws IOException;
 
     @Override
-    public void close() {
-        s3.close();
-    }
+    void close();
 }

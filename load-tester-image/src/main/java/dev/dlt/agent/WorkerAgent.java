@@ -5,6 +5,7 @@ import dev.dlt.agent.engine.EngineInput;
 import dev.dlt.agent.engine.EngineOutput;
 import dev.dlt.agent.engine.WorkerEngine;
 import dev.dlt.agent.engine.WorkerEngines;
+import dev.dlt.agent.gate.StartClock;
 import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartSignal;
 import dev.dlt.results.layout.ResultKeys;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,18 +30,30 @@ import java.util.logging.Logger;
 final class WorkerAgent implements Agent {
 
     static final int EXIT_NO_START_SIGNAL = 3;
+    /** Some result files could not be stored by the upload deadline; they are still in the work dir. */
+    static final int EXIT_NOT_STORED = 4;
+    /** Uploaded logs are cut to their last 16 MiB. */
+    static final long MAX_LOG_BYTES = 16L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(WorkerAgent.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentConfig config;
+    private final Function<AgentConfig, ResultStore> stores;
+    private final UploadRetry retry;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
     private volatile StartGate gate;
     private volatile WorkerEngine engine;
-    private Path workDir;
+    private volatile WorkDir workDir;
 
     WorkerAgent(AgentConfig config) {
+        this(config, ResultStore::fromConfig, UploadRetry.standard());
+    }
+
+    WorkerAgent(AgentConfig config, Function<AgentConfig, ResultStore> stores, UploadRetry retry) {
         this.config = config;
+        this.stores = stores;
+        this.retry = retry;
     }
 
     @Override
@@ -48,11 +62,15 @@ final class WorkerAgent implements Agent {
         String workerId;
         try {
             workerId = WorkerIdentity.resolve(config);
+            workDir = WorkDir.create(workerId);
         } catch (IllegalArgumentException e) {
             LOG.severe("invalid configuration: " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            LOG.severe("cannot create a work dir: " + e.getMessage());
+            return 1;
         }
-        try (ResultStore store = ResultStore.fromConfig(config)) {
+        try (ResultStore store = stores.apply(config)) {
             Outcome outcome;
             try {
                 outcome = runLoad(store, keys, workerId);
@@ -60,43 +78,37 @@ final class WorkerAgent implements Agent {
                 LOG.log(Level.SEVERE, "worker " + workerId + " failed", e);
                 outcome = new Outcome(WorkerReport.FAILED, e.getMessage(), null, 0, 0, null, 1);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 outcome = new Outcome(WorkerReport.STOPPED, "interrupted", null, 0, 0, null, 1);
+            } finally {
+                StartGate g = gate;
+                if (g != null) {
+                    g.close();
+                }
             }
-            upload(store, keys, workerId, outcome);
+            Thread.interrupted(); // an interrupt ended the run; it must not cut the upload short
+            if (!upload(store, keys, workerId, outcome)) {
+                return EXIT_NOT_STORED;
+            }
+            workDir.delete();
             return outcome.exitCode();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "worker " + workerId + " could not upload its results", e);
+            LOG.log(Level.SEVERE, "worker " + workerId + " could not keep its results; work dir " + workDir.path() + " kept", e);
             return 1;
-        } finally {
-            StartGate g = gate;
-            if (g != null) {
-                g.close();
-            }
-            deleteWorkDir();
         }
     }
 
-    /** The plan and engine files are uploaded or no longer needed once the worker is done. */
-    private void deleteWorkDir() {
-        if (workDir == null) {
-            return;
-        }
-        try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            LOG.fine(() -> "could not delete " + workDir + ": " + e.getMessage());
-        }
+    /** The work dir, where result files stay when they could not be stored. */
+    Path workDir() {
+        return workDir.path();
     }
 
     private Outcome runLoad(ResultStore store, ResultKeys keys, String workerId) throws IOException, InterruptedException {
         String scenarioKey = config.optional(AgentConfig.SCENARIO_KEY).orElse(keys.scenario());
         byte[] json = store.get(scenarioKey);
         String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
-        workDir = Files.createTempDirectory("dlt-" + workerId + "-");
         engine = WorkerEngines.forName(config.engine(), config.env());
         engine.prepare(new EngineInput(TaurusConfig.fromJson(json), json,
-                (name, target) -> Files.write(target, store.get(folder + name)), workDir));
+                (name, target) -> Files.write(target, store.get(folder + name)), workDir.path()));
         gate = new StartGate(keys.testId(), keys.runId(), workerId, config.runSecret(), clock);
         InetSocketAddress listening = gate.open(new InetSocketAddress(config.bindAddress(), config.startPort()));
         var deadline = config.seconds(AgentConfig.START_DEADLINE, 600);
@@ -127,14 +139,16 @@ final class WorkerAgent implements Agent {
                 early ? 1 : 0);
     }
 
-    private void upload(ResultStore store, ResultKeys keys, String workerId, Outcome outcome) throws IOException {
+    /** Writes every result file into the work dir, then stores them all, the report last; false if some were not stored. */
+    private boolean upload(ResultStore store, ResultKeys keys, String workerId, Outcome outcome) throws IOException {
+        Outbox outbox = workDir.outbox();
         EngineOutput output = outcome.output();
         if (output != null) {
-            store.put(keys.workerFile(workerId, ResultKeys.XML), output.taurusXml(), "application/xml");
-            store.put(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), output.histograms().toJson(), "application/json");
+            outbox.write(keys.workerFile(workerId, ResultKeys.XML), output.taurusXml(), "application/xml");
+            outbox.write(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), output.histograms().toJson(), "application/json");
             for (Map.Entry<String, Path> log : output.logs().entrySet()) {
                 if (Files.isRegularFile(log.getValue())) {
-                    store.put(keys.workerFile(workerId, "." + log.getKey()), Files.readAllBytes(log.getValue()), "text/plain");
+                    outbox.copyTail(keys.workerFile(workerId, "." + log.getKey()), log.getValue(), MAX_LOG_BYTES, "text/plain");
                 }
             }
         }
@@ -142,8 +156,19 @@ final class WorkerAgent implements Agent {
         WorkerReport report = new WorkerReport(workerId, keys.region(), config.engine(), s == null ? 0 : s.startAtMs(),
                 s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), output == null ? 0 : output.samples(),
                 outcome.outcome(), outcome.message());
-        store.put(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
+        outbox.write(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
+        long deadline = retry.clock().millis() + config.uploadDeadline().toMillis();
+        try {
+            if (!outbox.storeAll(store, retry, deadline).isEmpty()) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.severe("worker " + workerId + " interrupted while uploading; results kept in " + outbox.dir());
+            return false;
+        }
         LOG.info(() -> "worker " + workerId + " uploaded " + outcome.outcome() + " with " + report.samples() + " samples");
+        return true;
     }
 
     @Override

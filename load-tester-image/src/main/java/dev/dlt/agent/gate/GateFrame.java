@@ -39,11 +39,16 @@ public record GateFrame(byte type, byte[] payload) {
     }
 
     public void writeTo(OutputStream out, byte[] secret) throws IOException {
+        out.write(signed(secret));
+        out.flush();
+    }
+
+    /** The frame's bytes on the wire, signed; the leader signs its start frame once for all workers. */
+    public byte[] signed(byte[] secret) {
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.length + MAC_BYTES);
         frame.put(MAGIC).put(VERSION).put(type).putInt(payload.length).put(payload);
         frame.put(mac(secret, frame.array(), HEADER_BYTES + payload.length));
-        out.write(frame.array());
-        out.flush();
+        return frame.array();
     }
 
     /** Reads and authenticates one frame; throws {@link Rejected} when it is not a valid frame. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -19,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * The worker side of the start gate: listens on port 50000 and accepts exactly one kind of message,
  * a start message for this run signed with the run's secret. Anything else (a probe, a stray
- * connection, a forged or stale message) is dropped and the gate keeps listening.
+ * connection, a forged or stale message) is dropped and the gate keeps listening. Each connection must
+ * deliver its whole frame within a deadline from its accept, and when too many wait for theirs the
+ * oldest are shed (see {@link GateLimits}), so slow or idle connections cannot keep the leader out.
  */
 public final class StartGate implements AutoCloseable {
 
@@ -28,8 +29,6 @@ public final class StartGate implements AutoCloseable {
     static final Duration MAX_AHEAD = Duration.ofMinutes(10);
     /** Start instants further back than this are refused (a replayed message). */
     static final Duration MAX_BEHIND = Duration.ofMinutes(1);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_CONNECTIONS = 64;
     private static final Logger LOG = Logger.getLogger(StartGate.class.getName());
 
     private final String testId;
@@ -37,11 +36,18 @@ public final class StartGate implements AutoCloseable {
     private final String workerId;
     private final byte[] secret;
     private final Clock clock;
-    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final GateLimits limits;
+    private final PendingConnections pending;
     private final CompletableFuture<StartSignal> signal = new CompletableFuture<>();
     private ServerSocket server;
 
     public StartGate(String testId, String runId, String workerId, byte[] secret, Clock clock) {
+        this(testId, runId, workerId, secret, clock, GateLimits.defaults());
+    }
+
+    public StartGate(String testId, String runId, String workerId, byte[] secret, Clock clock, GateLimits limits) {
+        this.limits = limits;
+        this.pending = new PendingConnections(limits.maxPending());
         this.testId = testId;
         this.runId = runId;
         this.workerId = workerId;
@@ -54,7 +60,7 @@ public final class StartGate implements AutoCloseable {
         GateCodec.warmUp(secret); // so that the first real message is not slowed by class loading
         server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(bind, 128);
+        server.bind(bind, 1024);
         Thread.ofVirtual().name("start-gate-accept").start(this::acceptLoop);
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
@@ -80,37 +86,55 @@ public final class StartGate implements AutoCloseable {
                 // closing a listening socket has nothing to report
             }
         }
+        pending.closeAll();
+    }
+
+    /** How many connections were shed because too many waited for their frame (for tests and logs). */
+    long shedConnections() {
+        return pending.shed();
     }
 
     private void acceptLoop() {
         while (!server.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                if (!connections.tryAcquire()) {
-                    socket.close();
-                    continue;
-                }
-                Thread.ofVirtual().name("start-gate-conn").start(() -> {
-                    try (socket) {
-                        handle(socket);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.log(Level.FINE, "start gate dropped a connection from {0}: {1}",
-                                new Object[] {socket.getRemoteSocketAddress(), e.getMessage()});
-                    } finally {
-                        connections.release();
-                    }
-                });
+                socket = server.accept();
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "start gate accept failed", e);
+                // most likely out of file descriptors: make room rather than spin on the error
+                LOG.log(Level.WARNING, "start gate accept failed: {0}", e.getMessage());
+                if (!pending.shedOldest()) {
+                    pause();
+                }
+                continue;
             }
+            long deadline = System.nanoTime() + limits.frameDeadline().toNanos();
+            pending.admit(socket);
+            Thread.ofVirtual().name("start-gate-conn").start(() -> {
+                try (socket) {
+                    handle(socket, deadline);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "start gate dropped a connection from {0}: {1}",
+                            new Object[] {socket.getRemoteSocketAddress(), e.getMessage()});
+                } finally {
+                    pending.remove(socket);
+                }
+            });
         }
     }
 
-    private void handle(Socket socket) throws IOException {
-        socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-        GateFrame frame = GateFrame.readFrom(socket.getInputStream(), secret);
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Socket socket, long deadlineNanos) throws IOException {
+        GateFrame frame = GateFrame.readFrom(new FrameDeadlineInput(socket, deadlineNanos), secret);
+        pending.remove(socket); // authentic: never shed it while it is answered
         StartMessage start = GateCodec.decode(frame, GateFrame.START, StartMessage.class);
         long now = clock.millis();
         if (!testId.equals(start.testId()) || !runId.equals(start.runId())) {

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * The leader side of the start gate. First it makes sure every worker is reachable (in parallel,
  * with connect timeouts and retries until a deadline); only then it picks a start instant a little
  * in the future and sends every worker the signed start message, collecting acknowledgements. If
- * some worker is still unreachable at the deadline, nobody is started.
+ * some worker is still unreachable at the deadline, nobody is started. A worker whose start connection
+ * is dropped or not acknowledged is tried again with the same message until the reach deadline.
  */
 public final class StartLeader {
 
@@ -68,14 +69,24 @@ public final class StartLeader {
         }
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         StartMessage message = new StartMessage(testId, runId, region, startAt, clock.millis(), nonce);
-        GateFrame frame = GateCodec.encode(GateFrame.START, message);
-        long sendDeadline = startAt + settings.leadTime().toMillis();
+        byte[] frame = GateCodec.encode(GateFrame.START, message).signed(secret);
+        long sendDeadline = sendDeadline(startAt, reachDeadline);
         runAll(links, link -> link.sendStart(frame, secret, message, sendDeadline));
         long acked = links.stream().filter(WorkerLink::acknowledged).count();
         String outcome = acked == links.size() ? LeaderReport.STARTED : LeaderReport.PARTIAL;
         String summary = acked + " of " + links.size() + " workers acknowledged the start at " + startAt;
         LOG.info(summary);
         return new LeaderReport(region, startAt, message.sentAtMs(), outcome, summary, acks(links));
+    }
+
+    /**
+     * Until when a worker whose connection was dropped or that did not acknowledge is tried again: the
+     * reach deadline, at least the lead time past the start instant, and never so late that the worker
+     * would refuse the instant as stale.
+     */
+    private long sendDeadline(long startAt, long reachDeadline) {
+        long refusedAfter = startAt + StartGate.MAX_BEHIND.toMillis() / 2;
+        return Math.max(startAt + settings.leadTime().toMillis(), Math.min(reachDeadline, refusedAfter));
     }
 
     private static List<LeaderReport.Ack> acks(List<WorkerLink> links) {

@@ -36,11 +36,11 @@ final class WorkerLink {
     }
 
     /** Sends the start message and reads the acknowledgement, retrying until the deadline. */
-    void sendStart(GateFrame frame, byte[] secret, StartMessage start, long deadlineMs) throws InterruptedException {
+    void sendStart(byte[] signedFrame, byte[] secret, StartMessage start, long deadlineMs) throws InterruptedException {
         retryUntil(deadlineMs, () -> {
             try (Socket socket = StartLeader.connect(address, settings)) {
                 socket.setSoTimeout((int) Math.max(1_000, settings.leadTime().toMillis()));
-                frame.writeTo(socket.getOutputStream(), secret);
+                socket.getOutputStream().write(signedFrame);
                 AckMessage reply = GateCodec.decode(GateFrame.readFrom(socket.getInputStream(), secret), GateFrame.ACK, AckMessage.class);
                 if (!start.nonce().equals(reply.nonce()) || !start.runId().equals(reply.runId())) {
                     throw new GateFrame.Rejected("acknowledgement for another start message");
