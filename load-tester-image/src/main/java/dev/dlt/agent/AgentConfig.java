@@ -33,7 +33,7 @@ public record AgentConfig(Map<String, String> env) {
     public static final String START_LEAD_MS = WorkerEnv.START_LEAD_MS;
     public static final String AWS_REGION = WorkerEnv.AWS_REGION;
     /** How long a worker or leader keeps trying to store its results before it gives up and exits non-zero. */
-    public static final String UPLOAD_DEADLINE = "DLT_UPLOAD_DEADLINE_SECONDS";
+    public static final String UPLOAD_DEADLINE = WorkerEnv.UPLOAD_DEADLINE;
     static final long DEFAULT_UPLOAD_DEADLINE_SECONDS = 600;
 
     public AgentConfig {

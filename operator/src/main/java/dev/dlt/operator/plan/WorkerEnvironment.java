@@ -29,6 +29,8 @@ public final class WorkerEnvironment {
         long startDeadline = settings.launchTimeout().plus(settings.reachTimeout()).toSeconds() + 60;
         env.put(WorkerEnv.START_DEADLINE, Long.toString(startDeadline));
         env.put(WorkerEnv.REACH_DEADLINE, Long.toString(settings.reachTimeout().toSeconds()));
+        // a worker keeps retrying its uploads (S3 down) as long as the operator waits for them
+        env.put(WorkerEnv.UPLOAD_DEADLINE, Long.toString(settings.finishGrace().plus(settings.collectTimeout()).toSeconds()));
         // every region's leader waits for one start instant from the operator (see StartStep)
         env.put(WorkerEnv.COORDINATED_START, "true");
         env.put(WorkerEnv.COORDINATION_DEADLINE, Long.toString(settings.launchTimeout().plus(settings.reachTimeout()).toSeconds()));

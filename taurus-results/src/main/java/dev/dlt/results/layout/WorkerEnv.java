@@ -15,6 +15,7 @@ public final class WorkerEnv {
     public static final String BIND_ADDRESS = "DLT_BIND_ADDRESS";
     public static final String START_PORT = "DLT_START_PORT";
     public static final String START_DEADLINE = "DLT_START_DEADLINE_SECONDS";
+    public static final String UPLOAD_DEADLINE = "DLT_UPLOAD_DEADLINE_SECONDS";
     public static final String ENGINE = "DLT_ENGINE";
     public static final String WORKER_ADDRESSES = "DLT_WORKER_ADDRESSES";
     public static final String WORKER_ADDRESSES_KEY = "DLT_WORKER_ADDRESSES_KEY";

@@ -37,7 +37,8 @@ final class WorkerPodFactory {
                 .withNewSpec()
                     .withRestartPolicy("Never")
                     .withServiceAccountName(settings.serviceAccount().orElse(null))
-                    .withTerminationGracePeriodSeconds(60L)
+                    // a stopped worker uploads what it recorded, retrying while S3 fails, before it exits
+                    .withTerminationGracePeriodSeconds(120L)
                     .addNewContainer()
                         .withName(WorkerPods.CONTAINER)
                         .withImage(settings.image())
