@@ -14,8 +14,11 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class GroupReader {
 
-    /** Counts above 2^53 are not integers a double can hold: no real report has them. */
-    static final long MAX_COUNT = 1L << 53;
+    /**
+     * The largest count a worker may report (~1.1e15: more requests or bytes than a worker can move in
+     * a day), so that the counts of 8192 workers still add up without overflow.
+     */
+    static final long MAX_COUNT = 1L << 50;
     /** A response time beyond a day is not a measurement. */
     static final double MAX_SECONDS = 86_400;
     static final int MAX_CODES = 1_000;
@@ -127,7 +130,7 @@ final class GroupReader {
         String text = raw.trim();
         try {
             long value = Long.parseLong(text);
-            if (value >= 0) {
+            if (value >= 0 && value <= MAX_COUNT) {
                 return value;
             }
         } catch (NumberFormatException e) {
@@ -137,7 +140,7 @@ final class GroupReader {
             }
         }
         throw new TaurusFormatException("<" + name + "> has value '" + UntrustedText.shorten(raw)
-                + "', expected a count (an integer from 0 to " + Long.MAX_VALUE + ")");
+                + "', expected a count (an integer from 0 to " + MAX_COUNT + ")");
     }
 
     /** A time in seconds: finite, non-negative, at most a day. */
