@@ -29,17 +29,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ResultCollector {
 
     /** Workers read at once: enough to hide S3's latency, few enough to bound the memory of results in flight. */
-    static final int READERS = 8;
+    public static final int READERS = 16;
     /** Runs kept in memory; the least recently collected beyond this is dropped and would be read again. */
     static final int MAX_RUNS = 32;
 
     private final ObjectStore store;
     private final WorkerReader reader;
+    private final int readers;
     private final Map<String, RunCollection> runs = new LinkedHashMap<>(16, 0.75f, true);
 
     public ResultCollector(ObjectStore store) {
+        this(store, READERS);
+    }
+
+    /** @param readers how many workers are read at once */
+    public ResultCollector(ObjectStore store, int readers) {
         this.store = store;
         this.reader = new WorkerReader(store);
+        this.readers = readers;
     }
 
     /**
@@ -146,7 +153,7 @@ public class ResultCollector {
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ThreadLocal<HistogramDecoder> decoders = ThreadLocal.withInitial(HistogramDecoder::new);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(READERS, reads.size()),
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(readers, reads.size()),
                 Thread.ofPlatform().name("dlt-results-reader-", 0).daemon().factory());
         try {
             List<Future<CollectedWorker>> futures = new ArrayList<>();
