@@ -97,6 +97,11 @@ final class WorkerReader {
             return TaurusXmlReader.read(in);
         } catch (TaurusFormatException e) {
             throw new TaurusFormatException("unreadable Taurus results XML: " + e.getMessage(), e);
+        } catch (ObjectStore.TooLarge e) {
+            throw e;
+        } catch (IOException e) {
+            // the parser's own complaints about the bytes (bad encoding); a failing S3 stream is Unavailable, not an IOException
+            throw new TaurusFormatException("unreadable Taurus results XML: " + e.getMessage(), e);
         }
     }
 

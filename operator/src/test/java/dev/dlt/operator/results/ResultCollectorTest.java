@@ -136,6 +136,8 @@ class ResultCollectorTest {
                                 450L << 20, 450L << 20)),
                 hostile("truncated XML", "unreadable Taurus results XML", (u, k) ->
                         u.xml(k, "bad", xml("100", "90", "10", "0.01", "90", "10").substring(0, 150))),
+                hostile("invalid UTF-8", "unreadable Taurus results XML", (u, k) -> u.uploads().xml(k, "bad",
+                        new byte[] {'<', 'F', 'i', 'n', 'a', 'l', 'S', 't', 'a', 't', 'u', 's', '>', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '<', '/'})),
                 hostile("1e30 requests", "'1e30', expected a count", (u, k) -> u.xml(k, "bad", xml("1e30", "1e30", "0", "0.01", "1e30", "0"))),
                 hostile("NaN requests", "'NaN', expected a count", (u, k) -> u.xml(k, "bad", xml("NaN", "0", "0", "0.01", "0", "0"))),
                 hostile("NaN response time", "<avg_rt> has value 'NaN'", (u, k) -> u.xml(k, "bad", xml("100", "90", "10", "NaN", "90", "10"))),
