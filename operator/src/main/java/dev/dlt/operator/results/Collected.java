@@ -4,8 +4,21 @@ import dev.dlt.results.layout.LeaderReport;
 import java.util.List;
 import java.util.Map;
 
-/** Everything collected from S3 for a run: every expected worker and each region's leader report. */
-public record Collected(List<CollectedWorker> workers, Map<String, LeaderReport> leaders) {
+/**
+ * Everything collected from S3 for a run so far: every expected worker, each region's leader
+ * report, and the aggregate of the workers whose results were merged.
+ */
+public record Collected(List<CollectedWorker> workers, Map<String, LeaderReport> leaders, MergedResults merged) {
+
+    public Collected {
+        workers = List.copyOf(workers);
+        leaders = Map.copyOf(leaders);
+    }
+
+    /** Workers and leaders without merged results (nothing readable was collected). */
+    public Collected(List<CollectedWorker> workers, Map<String, LeaderReport> leaders) {
+        this(workers, leaders, MergedResults.none());
+    }
 
     public boolean allReported() {
         return workers.stream().allMatch(CollectedWorker::reported);

@@ -1,19 +1,19 @@
 package dev.dlt.operator.results;
 
-import dev.dlt.results.aggregate.WorkerResult;
 import dev.dlt.results.layout.WorkerReport;
 
 /**
- * What S3 holds of one worker: its own report and its results; either may be missing, and
- * {@code problem} then says why.
+ * What became of one worker's files in S3: whether its report exists, the report when readable,
+ * whether its results were merged into the run's aggregate, and otherwise why not.
  */
-public record CollectedWorker(String region, String workerId, WorkerReport report, WorkerResult result, String problem) {
+public record CollectedWorker(String region, String workerId, boolean reported, WorkerReport report, boolean aggregated,
+                              String problem) {
 
-    public boolean reported() {
-        return report != null;
+    static CollectedWorker missing(String region, String workerId) {
+        return new CollectedWorker(region, workerId, false, null, false, "no report in S3");
     }
 
     public boolean completed() {
-        return report != null && WorkerReport.COMPLETED.equals(report.outcome()) && result != null;
+        return report != null && WorkerReport.COMPLETED.equals(report.outcome()) && aggregated;
     }
 }

@@ -1,60 +1,141 @@
 package dev.dlt.operator.results;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.operator.plan.RegionPlan;
 import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.store.ObjectStore;
-import dev.dlt.results.aggregate.WorkerResult;
-import dev.dlt.results.histogram.LatencyHistograms;
+import dev.dlt.results.histogram.HistogramDecoder;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
-import dev.dlt.results.layout.WorkerReport;
-import dev.dlt.results.taurus.FinalStatus;
-import dev.dlt.results.taurus.TaurusFormatException;
-import dev.dlt.results.taurus.TaurusXmlReader;
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Reads every worker's files of a run from S3: report, Taurus XML and histograms, plus leader reports. */
+/**
+ * Collects a run's results from S3 as workers report: lists each region's results folder, reads
+ * the files of every worker whose report appeared since the last poll (several workers at once) and
+ * merges them into the run's aggregate. Workers already read are kept in memory per run id until
+ * {@link #forget}; garbage from a worker excludes that worker, a failure of S3 is thrown.
+ */
 public class ResultCollector {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Workers read at once: enough to hide S3's latency, few enough to bound the memory of results in flight. */
+    public static final int READERS = 16;
+    /** Runs kept in memory; the least recently collected beyond this is dropped and would be read again. */
+    static final int MAX_RUNS = 32;
+
     private final ObjectStore store;
+    private final WorkerReader reader;
+    private final int readers;
+    private final Map<String, RunCollection> runs = new LinkedHashMap<>(16, 0.75f, true);
 
     public ResultCollector(ObjectStore store) {
-        this.store = store;
+        this(store, READERS);
     }
 
+    /** @param readers how many workers are read at once */
+    public ResultCollector(ObjectStore store, int readers) {
+        this.store = store;
+        this.reader = new WorkerReader(store);
+        this.readers = readers;
+    }
+
+    /**
+     * What S3 holds of the run now; reads only what earlier calls have not read.
+     *
+     * @throws RuntimeException when S3 fails (what was read before the failure is kept)
+     */
     public Collected collect(RunPlan plan) {
-        List<CollectedWorker> workers = new ArrayList<>();
-        Map<String, LeaderReport> leaders = new LinkedHashMap<>();
-        for (RegionPlan region : plan.regions()) {
-            ResultKeys keys = plan.keys(region);
-            for (String workerId : workerIds(region, keys)) {
-                workers.add(collect(region.bucket(), keys, workerId));
+        RunCollection run = run(plan.run().runId());
+        synchronized (run.collecting) {
+            List<CollectedWorker> workers = new ArrayList<>();
+            List<Read> reads = new ArrayList<>();
+            for (RegionPlan region : plan.regions()) {
+                ResultKeys keys = plan.keys(region);
+                Set<String> present = names(region.bucket(), keys.resultsPrefix());
+                for (String workerId : workerIds(region, present)) {
+                    Optional<CollectedWorker> done = run.done(region.region(), workerId);
+                    if (done.isPresent()) {
+                        workers.add(done.get());
+                    } else if (present.contains(workerId + ResultKeys.REPORT)) {
+                        reads.add(new Read(region.bucket(), keys, workerId, present, workers.size()));
+                        workers.add(null);
+                    } else {
+                        workers.add(CollectedWorker.missing(region.region(), workerId));
+                    }
+                }
+                if (!run.leaders().containsKey(region.region()) && present.contains(ResultKeys.LEADER + ResultKeys.REPORT)) {
+                    leaderReport(region.bucket(), keys).ifPresent(report -> run.leaders().put(region.region(), report));
+                }
             }
-            leaderReport(region.bucket(), keys).ifPresent(report -> leaders.put(region.region(), report));
+            readAll(reads, plan, run).forEach((index, worker) -> workers.set(index, worker));
+            return new Collected(workers, run.leaders(), run.snapshot());
         }
-        return new Collected(workers, leaders);
+    }
+
+    /** Drops what is kept of a run that has ended. */
+    public void forget(String runId) {
+        synchronized (runs) {
+            runs.remove(runId);
+        }
+    }
+
+    /** A leader's report; empty when there is none yet or it is unreadable (garbage is not a report). */
+    public Optional<LeaderReport> leaderReport(String bucket, ResultKeys keys) {
+        try {
+            Optional<InputStream> in = store.open(bucket, keys.leaderReport(), ResultFiles.MAX_LEADER_REPORT_BYTES);
+            if (in.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream stream = in.get()) {
+                return Optional.of(WorkerReader.JSON.readValue(stream, LeaderReport.class));
+            }
+        } catch (Exception e) {
+            WorkerReader.describe(e); // rethrows a failure of S3
+            return Optional.empty();
+        }
+    }
+
+    private RunCollection run(String runId) {
+        synchronized (runs) {
+            RunCollection run = runs.computeIfAbsent(runId, id -> new RunCollection());
+            if (runs.size() > MAX_RUNS) {
+                runs.remove(runs.keySet().iterator().next());
+            }
+            return run;
+        }
+    }
+
+    private Set<String> names(String bucket, String prefix) {
+        Set<String> names = new HashSet<>();
+        for (String key : store.list(bucket, prefix)) {
+            String name = key.substring(prefix.length());
+            if (!name.contains("/")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**
      * The planned ids, or for regions whose workers name themselves, the ids of the reports in S3
      * padded with placeholders up to the planned count (a worker that never reported is missing).
      */
-    private List<String> workerIds(RegionPlan region, ResultKeys keys) {
+    private static List<String> workerIds(RegionPlan region, Set<String> present) {
         if (!region.idsLearned()) {
             return region.workerIds();
         }
-        String prefix = keys.resultsPrefix();
-        List<String> ids = new ArrayList<>(store.list(region.bucket(), prefix).stream()
-                .map(key -> key.substring(prefix.length()))
-                .filter(name -> name.endsWith(ResultKeys.REPORT) && !name.endsWith(ResultKeys.HISTOGRAMS) && !name.contains("/"))
+        List<String> ids = new ArrayList<>(present.stream()
+                .filter(name -> name.endsWith(ResultKeys.REPORT) && !name.endsWith(ResultKeys.HISTOGRAMS))
                 .map(name -> name.substring(0, name.length() - ResultKeys.REPORT.length()))
                 .filter(id -> !ResultKeys.LEADER.equals(id))
                 .sorted().toList());
@@ -64,45 +145,63 @@ public class ResultCollector {
         return ids;
     }
 
-    public Optional<LeaderReport> leaderReport(String bucket, ResultKeys keys) {
-        return store.get(bucket, keys.leaderReport()).flatMap(bytes -> {
-            try {
-                return Optional.of(JSON.readValue(bytes, LeaderReport.class));
-            } catch (IOException e) {
-                return Optional.empty();
+    /** Reads workers in parallel; stops starting new reads after the first failure of S3, and throws it. */
+    private Map<Integer, CollectedWorker> readAll(List<Read> reads, RunPlan plan, RunCollection run) {
+        Map<Integer, CollectedWorker> result = new LinkedHashMap<>();
+        if (reads.isEmpty()) {
+            return result;
+        }
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ThreadLocal<HistogramDecoder> decoders = ThreadLocal.withInitial(HistogramDecoder::new);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(readers, reads.size()),
+                Thread.ofPlatform().name("dlt-results-reader-", 0).daemon().factory());
+        try {
+            List<Future<CollectedWorker>> futures = new ArrayList<>();
+            for (Read read : reads) {
+                futures.add(pool.submit(() -> {
+                    if (failure.get() != null) {
+                        return null;
+                    }
+                    try {
+                        CollectedWorker worker = reader.read(read.bucket(), read.keys(), read.workerId(), read.present(),
+                                plan.loadDuration(), run, decoders.get());
+                        if (worker.reported()) {
+                            run.finish(worker);
+                        }
+                        return worker;
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        throw e;
+                    }
+                }));
             }
-        });
+            for (int i = 0; i < reads.size(); i++) {
+                CollectedWorker worker = await(futures.get(i), failure);
+                result.put(reads.get(i).index(), worker);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result;
     }
 
-    private CollectedWorker collect(String bucket, ResultKeys keys, String workerId) {
-        Optional<byte[]> reportBytes = store.get(bucket, keys.workerFile(workerId, ResultKeys.REPORT));
-        if (reportBytes.isEmpty()) {
-            return new CollectedWorker(keys.region(), workerId, null, null, "no report in S3");
-        }
-        WorkerReport report;
+    private static CollectedWorker await(Future<CollectedWorker> future, AtomicReference<RuntimeException> failure) {
         try {
-            report = JSON.readValue(reportBytes.get(), WorkerReport.class);
-        } catch (IOException e) {
-            return new CollectedWorker(keys.region(), workerId, null, null, "unreadable report: " + e.getMessage());
+            return future.get();
+        } catch (ExecutionException e) {
+            // thrown once every read has ended
+            failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading results", e);
         }
-        if (!report.generatedLoad()) {
-            return new CollectedWorker(keys.region(), workerId, report, null, report.outcome() + ": " + report.message());
-        }
-        Optional<byte[]> xml = store.get(bucket, keys.workerFile(workerId, ResultKeys.XML));
-        if (xml.isEmpty()) {
-            return new CollectedWorker(keys.region(), workerId, report, null, "no Taurus results XML in S3");
-        }
-        try {
-            FinalStatus status = TaurusXmlReader.read(xml.get());
-            LatencyHistograms histograms = null;
-            Optional<byte[]> hdr = store.get(bucket, keys.workerFile(workerId, ResultKeys.HISTOGRAMS));
-            if (hdr.isPresent()) {
-                histograms = LatencyHistograms.fromJson(hdr.get());
-            }
-            return new CollectedWorker(keys.region(), workerId, report, new WorkerResult(workerId, keys.region(), status, histograms),
-                    histograms == null ? "no histograms: percentiles approximated" : null);
-        } catch (TaurusFormatException | IOException e) {
-            return new CollectedWorker(keys.region(), workerId, report, null, "unreadable results: " + e.getMessage());
-        }
+    }
+
+    /** One worker to read, and its place in the list of workers. */
+    private record Read(String bucket, ResultKeys keys, String workerId, Set<String> present, int index) {
     }
 }

@@ -4,48 +4,45 @@ import dev.dlt.operator.api.LabelResultStatus;
 import dev.dlt.operator.api.ResultStatus;
 import dev.dlt.results.aggregate.AggregateResult;
 import dev.dlt.results.aggregate.LabelResult;
-import dev.dlt.results.aggregate.ResultAggregator;
-import dev.dlt.results.aggregate.WorkerResult;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Turns collected worker results into the run's result: aggregated in total, per label and per
- * region over the real run duration (first actual start to last end across workers).
+ * region over the real run duration (first actual start to last end across the workers merged),
+ * with the workers left out and why.
  */
 public class RunSummarizer {
 
     /** Labels kept in status; the full list is in DynamoDB and S3. */
     public static final int MAX_LABELS_IN_STATUS = 50;
-    private final ResultAggregator aggregator = new ResultAggregator();
 
     public RunSummary summarize(String runId, Collected collected) {
-        List<CollectedWorker> loaded = collected.workers().stream().filter(w -> w.result() != null).toList();
         int reported = (int) collected.reportedCount();
         int failed = (int) collected.workers().stream().filter(w -> !w.completed()).count();
+        List<ExcludedWorker> excluded = collected.workers().stream().filter(w -> !w.aggregated())
+                .map(w -> new ExcludedWorker(w.region(), w.workerId(), w.problem() == null ? "not aggregated" : w.problem())).toList();
         String problems = collected.workers().stream().filter(w -> w.problem() != null && !w.completed())
                 .map(w -> w.region() + "/" + w.workerId() + ": " + w.problem()).limit(5).collect(Collectors.joining("; "));
         boolean allCompleted = failed == 0;
-        if (loaded.isEmpty()) {
+        MergedResults merged = collected.merged();
+        int aggregated = merged.accumulator().workers();
+        if (aggregated == 0) {
             return new RunSummary(null, 0, 0, null, reported, failed, false,
-                    problems.isEmpty() ? "no worker produced results" : problems);
+                    problems.isEmpty() ? "no worker produced results" : problems, excluded, 0);
         }
-        long start = loaded.stream().mapToLong(w -> w.report().startedAtMs()).min().orElse(0);
-        long end = loaded.stream().mapToLong(w -> w.report().finishedAtMs()).max().orElse(0);
-        long skew = loaded.stream().mapToLong(w -> w.report().startedAtMs()).max().orElse(0) - start;
+        long start = merged.firstStartMs();
+        long end = merged.lastEndMs();
+        long skew = merged.lastStartMs() - start;
         double duration = (end - start) / 1000.0;
-        AggregateResult total = aggregator.aggregate(loaded.stream().map(CollectedWorker::result).toList(), duration);
-        ResultStatus result = toStatus(runId, total);
-        Map<String, List<WorkerResult>> byRegion = new LinkedHashMap<>();
-        loaded.forEach(w -> byRegion.computeIfAbsent(w.region(), r -> new ArrayList<>()).add(w.result()));
+        ResultStatus result = toStatus(runId, merged.accumulator().result(duration));
         List<LabelResultStatus> perRegion = new ArrayList<>();
-        byRegion.forEach((region, results) -> perRegion.add(label(region, aggregator.aggregate(results, duration).overall())));
+        merged.accumulator().regions(duration).forEach((region, total) -> perRegion.add(label(region, total)));
         result.setPerRegion(perRegion);
-        return new RunSummary(result, start, end, skew, reported, failed, allCompleted, problems.isEmpty() ? null : problems);
+        return new RunSummary(result, start, end, skew, reported, failed, allCompleted, problems.isEmpty() ? null : problems,
+                excluded, aggregated);
     }
 
     static ResultStatus toStatus(String runId, AggregateResult aggregate) {

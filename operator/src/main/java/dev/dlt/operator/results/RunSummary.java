@@ -1,11 +1,17 @@
 package dev.dlt.operator.results;
 
 import dev.dlt.operator.api.ResultStatus;
+import java.util.List;
 
 /**
  * The outcome of a finished run: its result (null when no worker produced one), when load really
- * started and ended, the start skew, and what went wrong, if anything.
+ * started and ended, the start skew, what went wrong, if anything, the workers left out of the
+ * aggregate with why, and how many workers' results it holds.
  */
 public record RunSummary(ResultStatus result, long startedAtMs, long finishedAtMs, Long startSkewMs, int reported,
-                         int failed, boolean allCompleted, String problems) {
+                         int failed, boolean allCompleted, String problems, List<ExcludedWorker> excluded, int aggregated) {
+
+    public RunSummary {
+        excluded = List.copyOf(excluded);
+    }
 }

@@ -42,6 +42,7 @@ public class CollectStep implements PhaseStep {
             return StepOutcome.stay(collected.reportedCount() + " of " + desired + " workers reported");
         }
         RunSummary summary = summarizer.summarize(run.getId(), collected);
+        collector.forget(run.getId());
         run.getWorkers().setReported(summary.reported());
         run.getWorkers().setFailed(summary.failed());
         run.setStartSkewMs(summary.startSkewMs());
@@ -73,6 +74,6 @@ public class CollectStep implements PhaseStep {
     }
 
     private static List<String> leftOut(RunSummary summary) {
-        return summary.problems() == null || summary.failed() == 0 ? List.of() : List.of(summary.problems().split("; "));
+        return summary.excluded().stream().map(Object::toString).toList();
     }
 }

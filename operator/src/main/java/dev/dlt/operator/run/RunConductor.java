@@ -11,6 +11,7 @@ import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.status.Conditions;
+import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -71,6 +72,9 @@ public class RunConductor {
             return apply(test, status, StepOutcome.fail("TestRegionNotUsable", e.getMessage()), generation, now);
         } catch (DependencyUnavailable e) {
             return blocked(test, status, e.dependency(), e.getMessage(), generation, now);
+        } catch (ObjectStore.Unavailable e) {
+            // a read that failed while streaming, after the store's call had returned
+            return blocked(test, status, Dependency.S3, new DependencyUnavailable(Dependency.S3, e).getMessage(), generation, now);
         } catch (KubernetesClientException e) {
             return blocked(test, status, Dependency.KUBERNETES, new DependencyUnavailable(Dependency.KUBERNETES, e).getMessage(),
                     generation, now);

@@ -1,9 +1,13 @@
 package dev.dlt.operator.store;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -28,6 +32,25 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /** One GET: its Content-Length is checked before the body is read, and a too-big body is aborted, not drained. */
+    @Override
+    public Optional<InputStream> open(String bucket, String key, long maxBytes) throws TooLarge {
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw new Unavailable("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+        Long size = body.response().contentLength();
+        if (size != null && size > maxBytes) {
+            body.abort();
+            throw new TooLarge(key, size, maxBytes);
+        }
+        return Optional.of(new Limited(body, key, maxBytes, body::abort));
     }
 
     @Override

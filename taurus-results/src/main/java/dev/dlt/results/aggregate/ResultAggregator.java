@@ -1,17 +1,15 @@
 package dev.dlt.results.aggregate;
 
-import dev.dlt.results.taurus.FinalStatus;
-import dev.dlt.results.taurus.GroupStats;
-import java.util.ArrayList;
+import dev.dlt.results.check.InvalidResultException;
+import dev.dlt.results.histogram.SparseHistogram;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * Aggregates workers' results exactly: counts are summed, means weighted by count, percentiles read
  * from merged histograms (never averaged, the mistake DLT made), and rates computed over the real
- * duration of the run.
+ * duration of the run. For results already in memory; {@link RunAccumulator} merges them as they are read.
  */
 public final class ResultAggregator {
 
@@ -20,29 +18,20 @@ public final class ResultAggregator {
      *                        not positive, the longest {@code TestDuration} of the reports is used
      */
     public AggregateResult aggregate(List<WorkerResult> workers, double durationSeconds) {
-        double duration = durationSeconds > 0 ? durationSeconds : workers.stream()
-                .mapToDouble(w -> w.status().testDurationSeconds()).filter(Double::isFinite).max().orElse(0);
-        GroupMerger overall = new GroupMerger();
-        Map<String, GroupMerger> labels = new LinkedHashMap<>();
+        RunAccumulator run = new RunAccumulator();
+        Map<String, String> excluded = new LinkedHashMap<>();
         for (WorkerResult worker : workers) {
-            for (Map.Entry<String, GroupStats> group : worker.status().labels().entrySet()) {
-                labels.computeIfAbsent(group.getKey(), l -> new GroupMerger())
-                        .add(group.getValue(), histogram(worker, group.getKey()));
+            Map<String, SparseHistogram> histograms = new LinkedHashMap<>();
+            if (worker.histograms() != null) {
+                worker.histograms().asMap().forEach((label, h) -> histograms.put(label, SparseHistogram.of(h)));
             }
-            GroupStats workerOverall = worker.status().overall().orElse(null);
-            if (workerOverall != null) {
-                overall.add(workerOverall, histogram(worker, FinalStatus.OVERALL));
-            } else {
-                // a report without the overall group still counts: merge its labels instead
-                worker.status().labels().forEach((label, g) -> overall.add(g, histogram(worker, label)));
+            try {
+                run.add(worker.region() == null ? "" : worker.region(), worker.status(), histograms);
+            } catch (InvalidResultException e) {
+                excluded.put(worker.workerId(), e.getMessage());
             }
         }
-        List<LabelResult> perLabel = new ArrayList<>();
-        labels.forEach((label, merger) -> perLabel.add(merger.result(label, duration)));
-        return new AggregateResult(overall.result(FinalStatus.OVERALL, duration), perLabel, workers.size(), duration);
-    }
-
-    private static Histogram histogram(WorkerResult worker, String label) {
-        return worker.histograms() == null ? null : worker.histograms().get(label).orElse(null);
+        AggregateResult result = run.result(durationSeconds);
+        return new AggregateResult(result.overall(), result.labels(), result.workers(), result.durationSeconds(), excluded);
     }
 }

@@ -1,17 +1,14 @@
 package dev.dlt.results.histogram;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -73,25 +70,18 @@ public final class LatencyHistograms {
         }
     }
 
+    /** Decodes a histogram file; anything that is not a well-formed one within the limits is an IOException naming the problem. */
     public static LatencyHistograms fromJson(byte[] json) throws IOException {
         if (json.length > MAX_JSON_BYTES) {
             throw new IOException("histogram file is bigger than " + MAX_JSON_BYTES + " bytes");
         }
-        JsonNode root = JSON.readTree(json);
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException("not a " + FORMAT + " document");
+        try (HistogramDecoder decoder = new HistogramDecoder()) {
+            LatencyHistograms result = new LatencyHistograms();
+            new HistogramSidecarReader(decoder).read(new java.io.ByteArrayInputStream(json))
+                    .forEach((label, sparse) -> result.put(label, sparse.toHistogram()));
+            return result;
+        } catch (HistogramFormatException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        LatencyHistograms result = new LatencyHistograms();
-        Iterator<Map.Entry<String, JsonNode>> labels = root.path("labels").fields();
-        while (labels.hasNext()) {
-            Map.Entry<String, JsonNode> entry = labels.next();
-            try {
-                byte[] bytes = Base64.getDecoder().decode(entry.getValue().asText());
-                result.put(entry.getKey(), Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), HIGHEST_TRACKABLE_MICROS));
-            } catch (IllegalArgumentException | DataFormatException | java.nio.BufferUnderflowException e) {
-                throw new IOException("histogram of label '" + entry.getKey() + "' cannot be decoded: " + e.getMessage(), e);
-            }
-        }
-        return result;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dlt.results.taurus;
 
+import dev.dlt.results.check.UntrustedText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,17 @@ import javax.xml.stream.XMLStreamReader;
  * text. A response code or percentile that appears twice keeps its first value.
  */
 final class GroupReader {
+
+    /**
+     * The largest count a worker may report (~1.1e15: more requests or bytes than a worker can move in
+     * a day), so that the counts of 8192 workers still add up without overflow.
+     */
+    static final long MAX_COUNT = 1L << 50;
+    /** A response time beyond a day is not a measurement. */
+    static final double MAX_SECONDS = 86_400;
+    static final int MAX_CODES = 1_000;
+    static final int MAX_CODE_CHARS = 256;
+    static final int MAX_PERCENTILES = 1_000;
 
     private GroupReader() {
     }
@@ -53,13 +65,19 @@ final class GroupReader {
                 case "succ" -> succ = count(name, raw);
                 case "fail" -> fail = count(name, raw);
                 case "bytes" -> bytes = count(name, raw);
-                case "avg_rt" -> avgRt = TaurusXmlReader.parseDouble(name, raw);
-                case "stdev_rt" -> stdevRt = TaurusXmlReader.parseDouble(name, raw);
-                case "avg_lt" -> avgLt = TaurusXmlReader.parseDouble(name, raw);
-                case "avg_ct" -> avgCt = TaurusXmlReader.parseDouble(name, raw);
+                case "avg_rt" -> avgRt = seconds(name, raw);
+                case "stdev_rt" -> stdevRt = seconds(name, raw);
+                case "avg_lt" -> avgLt = seconds(name, raw);
+                case "avg_ct" -> avgCt = seconds(name, raw);
                 case "rc" -> {
                     if (param == null) {
                         throw new TaurusFormatException("<rc> without a param attribute");
+                    }
+                    if (codes.size() >= MAX_CODES && !codes.containsKey(param)) {
+                        throw new TaurusFormatException("a group has more than " + MAX_CODES + " response codes");
+                    }
+                    if (param.length() > MAX_CODE_CHARS) {
+                        throw new TaurusFormatException("<rc> has a param of " + param.length() + " characters, at most " + MAX_CODE_CHARS);
                     }
                     codes.putIfAbsent(param, count(name, raw));
                 }
@@ -67,7 +85,14 @@ final class GroupReader {
                     if (param == null) {
                         throw new TaurusFormatException("<perc> without a param attribute");
                     }
-                    percentiles.putIfAbsent(TaurusXmlReader.parseDouble("perc param", param), TaurusXmlReader.parseDouble(name, raw));
+                    double level = TaurusXmlReader.parseDouble("perc param", param);
+                    if (!(level >= 0 && level <= 100)) {
+                        throw new TaurusFormatException("<perc> has param '" + UntrustedText.shorten(param) + "', expected a level from 0 to 100");
+                    }
+                    if (percentiles.size() >= MAX_PERCENTILES && !percentiles.containsKey(level)) {
+                        throw new TaurusFormatException("a group has more than " + MAX_PERCENTILES + " percentiles");
+                    }
+                    percentiles.putIfAbsent(level, seconds(name, raw));
                 }
                 default -> { } // unknown elements are ignored: they vary between Taurus versions
             }
@@ -100,11 +125,35 @@ final class GroupReader {
         return value;
     }
 
-    private static long count(String name, String raw) throws TaurusFormatException {
-        double value = TaurusXmlReader.parseDouble(name, raw);
-        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new TaurusFormatException("<" + name + "> has value '" + raw + "', expected a count");
+    /** A count: a non-negative integer (possibly written as {@code 12.0}), never clamped or rounded. */
+    static long count(String name, String raw) throws TaurusFormatException {
+        String text = raw.trim();
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0 && value <= MAX_COUNT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            double value = parseNumber(name, raw);
+            if (value >= 0 && value <= MAX_COUNT && value == Math.rint(value)) {
+                return (long) value;
+            }
         }
-        return Math.round(value);
+        throw new TaurusFormatException("<" + name + "> has value '" + UntrustedText.shorten(raw)
+                + "', expected a count (an integer from 0 to " + MAX_COUNT + ")");
+    }
+
+    /** A time in seconds: finite, non-negative, at most a day. */
+    static double seconds(String name, String raw) throws TaurusFormatException {
+        double value = parseNumber(name, raw);
+        if (!(value >= 0 && value <= MAX_SECONDS)) {
+            throw new TaurusFormatException("<" + name + "> has value '" + UntrustedText.shorten(raw)
+                    + "', expected seconds from 0 to " + (long) MAX_SECONDS);
+        }
+        return value;
+    }
+
+    private static double parseNumber(String name, String raw) throws TaurusFormatException {
+        return TaurusXmlReader.parseDouble(name, raw);
     }
 }

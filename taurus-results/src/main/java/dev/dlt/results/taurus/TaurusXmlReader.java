@@ -1,5 +1,6 @@
 package dev.dlt.results.taurus;
 
+import dev.dlt.results.check.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +20,12 @@ public final class TaurusXmlReader {
 
     /** Reports bigger than this are refused (a report with thousands of labels is ~10 MiB). */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** Labels per report (plus the overall group); each costs a few kilobytes once read. */
+    public static final int MAX_LABELS = 5_000;
+    public static final int MAX_LABEL_CHARS = 2_048;
+    /** A year: longer is not a load test. */
+    public static final double MAX_DURATION_SECONDS = 366 * 86_400.0;
 
     private static final XMLInputFactory FACTORY = secureFactory();
 
@@ -82,9 +89,22 @@ public final class TaurusXmlReader {
                 rootSeen = true;
             } else if ("TestDuration".equals(name)) {
                 duration = parseDouble("TestDuration", xml.getElementText());
+                if (!(duration >= 0 && duration <= MAX_DURATION_SECONDS)) {
+                    throw new TaurusFormatException("<TestDuration> is " + duration + ", expected seconds from 0 to " + MAX_DURATION_SECONDS);
+                }
             } else if ("Group".equals(name)) {
                 String label = xml.getAttributeValue(null, "label");
-                groups.put(label == null ? FinalStatus.OVERALL : label, GroupReader.read(xml));
+                label = label == null ? FinalStatus.OVERALL : label;
+                if (label.length() > MAX_LABEL_CHARS) {
+                    throw new TaurusFormatException("a label has " + label.length() + " characters, at most " + MAX_LABEL_CHARS);
+                }
+                if (groups.size() > MAX_LABELS && !groups.containsKey(label)) {
+                    throw new TaurusFormatException("more than " + MAX_LABELS + " labels");
+                }
+                if (groups.containsKey(label)) {
+                    throw new TaurusFormatException("label '" + UntrustedText.shorten(label) + "' appears twice");
+                }
+                groups.put(label, GroupReader.read(xml));
             } else {
                 skipElement(xml);
             }
@@ -113,7 +133,7 @@ public final class TaurusXmlReader {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new TaurusFormatException("<" + what + "> has value '" + text + "', expected a number");
+            throw new TaurusFormatException("<" + what + "> has value '" + UntrustedText.shorten(text) + "', expected a number");
         }
     }
 

@@ -134,6 +134,47 @@ class TaurusXmlReaderTest {
     }
 
     @Test
+    void refusesCountsThatAreNotCounts() throws Exception {
+        for (String bad : new String[] {"1e30", "NaN", "-1", "12.5", "Infinity", "9223372036854775807", "1125899906842625"}) {
+            String xml = "<FinalStatus><Group label=\"a\"><throughput value=\"" + bad + "\"/></Group></FinalStatus>";
+            assertThatThrownBy(() -> TaurusXmlReader.read(xml.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(TaurusFormatException.class).hasMessageContaining("<throughput> has value '" + bad + "', expected a count");
+        }
+        String integral = "<FinalStatus><Group label=\"a\"><throughput value=\"12.0\"/><succ value=\"1125899906842624\"/></Group></FinalStatus>";
+        assertThat(TaurusXmlReader.read(integral.getBytes(StandardCharsets.UTF_8)).groups().get("a").throughput()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesTimesThatAreNotTimes() {
+        for (String bad : new String[] {"NaN", "-0.5", "1e30", "Infinity"}) {
+            String xml = "<FinalStatus><Group label=\"a\"><avg_rt value=\"" + bad + "\"/></Group></FinalStatus>";
+            assertThatThrownBy(() -> TaurusXmlReader.read(xml.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(TaurusFormatException.class).hasMessageContaining("<avg_rt> has value '" + bad + "'");
+        }
+        String duration = "<FinalStatus><TestDuration>NaN</TestDuration></FinalStatus>";
+        assertThatThrownBy(() -> TaurusXmlReader.read(duration.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("TestDuration");
+    }
+
+    @Test
+    void refusesTooManyOrRepeatedLabels() {
+        StringBuilder many = new StringBuilder("<FinalStatus>");
+        for (int i = 0; i <= TaurusXmlReader.MAX_LABELS + 1; i++) {
+            many.append("<Group label=\"l").append(i).append("\"/>");
+        }
+        assertThatThrownBy(() -> TaurusXmlReader.read(many.append("</FinalStatus>").toString().getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("more than " + TaurusXmlReader.MAX_LABELS + " labels");
+        String twice = "<FinalStatus><Group label=\"a\"/><Group label=\"a\"/></FinalStatus>";
+        assertThatThrownBy(() -> TaurusXmlReader.read(twice.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("'a' appears twice");
+    }
+
+    @Test
+    void refusesTruncatedDocuments() throws Exception {
+        byte[] whole = resource("jenkinsci-performance-plugin__TaurusXMLReport.xml").readAllBytes();
+        assertThatThrownBy(() -> TaurusXmlReader.read(java.util.Arrays.copyOf(whole, whole.length / 2)))
+                .isInstanceOf(TaurusFormatException.class).hasMessageContaining("well-formed");
+    }
+
+    @Test
     void refusesOversizedInput() {
         InputStream endless = new InputStream() {
             private final byte[] head = "<FinalStatus><ReportURL>".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,54 @@
+package dev.dlt.operator.results;
+
+import dev.dlt.results.aggregate.RunAccumulator;
+import dev.dlt.results.check.InvalidResultException;
+import dev.dlt.results.histogram.SparseHistogram;
+import dev.dlt.results.layout.LeaderReport;
+import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.taurus.FinalStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the operator has collected of one run so far: the workers already read (never read again),
+ * the leaders' reports and the aggregate they were merged into. Lives in memory until the run is
+ * forgotten; after a restart the run is simply read again once.
+ */
+final class RunCollection {
+
+    /** Held by one collect of this run at a time (its readers merge under {@code this}, not under this lock). */
+    final Object collecting = new Object();
+    private final RunAccumulator accumulator = new RunAccumulator();
+    private final Map<String, CollectedWorker> done = new ConcurrentHashMap<>();
+    private final Map<String, LeaderReport> leaders = new ConcurrentHashMap<>();
+    private long firstStartMs = Long.MAX_VALUE;
+    private long lastStartMs;
+    private long lastEndMs;
+
+    Optional<CollectedWorker> done(String region, String workerId) {
+        return Optional.ofNullable(done.get(region + "/" + workerId));
+    }
+
+    void finish(CollectedWorker worker) {
+        done.put(worker.region() + "/" + worker.workerId(), worker);
+    }
+
+    /** Validates a worker's results and merges them whole, or throws and merges nothing. */
+    synchronized void merge(String region, WorkerReport report, FinalStatus status, Map<String, SparseHistogram> histograms)
+            throws InvalidResultException {
+        accumulator.add(region, status, histograms);
+        firstStartMs = Math.min(firstStartMs, report.startedAtMs());
+        lastStartMs = Math.max(lastStartMs, report.startedAtMs());
+        lastEndMs = Math.max(lastEndMs, report.finishedAtMs());
+    }
+
+    Map<String, LeaderReport> leaders() {
+        return leaders;
+    }
+
+    synchronized MergedResults snapshot() {
+        return accumulator.workers() == 0 ? new MergedResults(accumulator, 0, 0, 0)
+                : new MergedResults(accumulator, firstStartMs, lastStartMs, lastEndMs);
+    }
+}

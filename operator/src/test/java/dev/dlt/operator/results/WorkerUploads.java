@@ -1,0 +1,63 @@
+package dev.dlt.operator.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.operator.store.ObjectStore;
+import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.record.RecordedResults;
+import dev.dlt.results.record.ResultRecorder;
+import dev.dlt.results.taurus.TaurusXmlWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Writes workers' files into a store the way the agent does: histograms and Taurus XML, then the report last. */
+final class WorkerUploads {
+
+    static final String BUCKET = "bucket";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectStore store;
+
+    WorkerUploads(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** A worker that sent {@code samples} requests per label of {@code micros} each (1 in 10 failed with a 503). */
+    RecordedResults record(String[] labels, int samples, long micros) {
+        ResultRecorder recorder = new ResultRecorder();
+        for (String label : labels) {
+            for (int i = 0; i < samples; i++) {
+                boolean ok = i % 10 != 0;
+                recorder.record(label, micros + i, micros / 2, 10, 100, ok ? "200" : "503", ok);
+            }
+        }
+        return recorder.snapshot(10);
+    }
+
+    void upload(ResultKeys keys, String workerId, RecordedResults results, long startedAt) {
+        xml(keys, workerId, TaurusXmlWriter.toBytes(results.status()));
+        histograms(keys, workerId, results.histograms().toJson());
+        report(keys, workerId, startedAt, startedAt + 10_000);
+    }
+
+    void xml(ResultKeys keys, String workerId, byte[] xml) {
+        store.put(BUCKET, keys.workerFile(workerId, ResultKeys.XML), xml, "application/xml");
+    }
+
+    void xml(ResultKeys keys, String workerId, String xml) {
+        xml(keys, workerId, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void histograms(ResultKeys keys, String workerId, byte[] json) {
+        store.put(BUCKET, keys.workerFile(workerId, ResultKeys.HISTOGRAMS), json, "application/json");
+    }
+
+    void report(ResultKeys keys, String workerId, long startedAt, long finishedAt) {
+        try {
+            store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(new WorkerReport(workerId,
+                    keys.region(), "native", startedAt, startedAt - 100, startedAt, finishedAt, 0, WorkerReport.COMPLETED, null)),
+                    "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
