@@ -2,9 +2,11 @@ package dev.dlt.agent.engine.taurus;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -39,12 +41,19 @@ final class BztProcess {
         this.pump = Thread.ofPlatform().daemon().name("bzt-output-" + process.pid()).start(output);
     }
 
-    static BztProcess start(String bzt, Path config, Path workingDir, Path logFile, Duration stopTimeout) throws IOException {
+    /** Starts bzt; with a {@code home}, bzt and JMeter keep their per-user files there, not in the agent's HOME. */
+    static BztProcess start(String bzt, Path config, Path workingDir, Path home, Path logFile, Duration stopTimeout) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(bzt, config.toString()))
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 // bzt reads a piped stdin as one more config file
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (home != null) {
+            Map<String, String> env = builder.environment();
+            env.put("HOME", Files.createDirectories(home).toString());
+            String jvmArgs = env.getOrDefault("JVM_ARGS", "");
+            env.put("JVM_ARGS", (jvmArgs.isBlank() ? "" : jvmArgs + " ") + "-Djava.util.prefs.userRoot=" + home.resolve(".java"));
+        }
         try {
             Process process = builder.start();
             LOG.info(() -> "started bzt (pid " + process.pid() + ") with " + config + " in " + workingDir);
