@@ -95,6 +95,26 @@ class TaurusEngineRealBztTest {
     }
 
     @Test
+    void throughputLimitsTheRequestRate() throws Exception {
+        try (RecordingTarget target = new RecordingTarget()) {
+            // 4 users on a fast target would send thousands of requests in 4 s; Taurus' throughput allows 10 a second
+            TaurusConfig scenario = new TaurusConfig(4, "0s", "4s", null, List.of(
+                    new Request("capped", target.url("/capped"), "GET", Map.of(), null)), null, 10);
+            TaurusEngine engine = engine(bzt.settings(tmp, Duration.ofMinutes(2), Duration.ofSeconds(20)));
+            engine.prepare(StandinBzt.input(scenario, Map.of(), tmp.resolve("work")));
+
+            EngineOutput output = engine.run();
+
+            assertConsoleHasNoWarnings(output);
+            assertThat(output.report().flags()).isEmpty();
+            assertThat(output.samples()).isEqualTo(target.seen().size()).isBetween(10L, 60L);
+            Document jmx = generatedPlan(engine.artifactsDir());
+            assertThat(xpath(jmx, "count(//kg.apc.jmeter.timers.VariableThroughputTimer)")).isEqualTo("1");
+            assertThat(xpath(jmx, "//kg.apc.jmeter.timers.VariableThroughputTimer//collectionProp/stringProp[1]")).isEqualTo("10.0");
+        }
+    }
+
+    @Test
     void zippedPlanReadsItsCsvAndRunsItsCustomThreadGroupFromItsPluginsFolder() throws Exception {
         try (RecordingTarget target = new RecordingTarget()) {
             byte[] zip = zip(entries(
@@ -164,7 +184,9 @@ class TaurusEngineRealBztTest {
     /** Every WARNING or ERROR bzt printed, but the one it always prints when JMeter ends. */
     private static void assertConsoleHasNoWarnings(EngineOutput output) throws IOException {
         List<String> lines = Files.readAllLines(output.logs().get("bzt.log"));
-        assertThat(lines).as("bzt's console output").anyMatch(l -> l.contains("Done performing with code: 0"));
+        assertThat(lines).as("bzt's console output").anyMatch(l -> l.contains("Done performing with code: 0"))
+                // the version the Dockerfile pins (DockerfileTest)
+                .anyMatch(l -> l.contains("Taurus CLI Tool v1.17.0"));
         assertThat(lines.stream().filter(l -> l.matches("^\\S+ (WARNING|ERROR): .*")).filter(l -> !l.endsWith(GRACEFUL_SHUTDOWN)))
                 .as("bzt's warnings").isEmpty();
     }
