@@ -13,6 +13,7 @@ import dev.dlt.results.taurus.GroupStats;
 import dev.dlt.results.taurus.TaurusXmlReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -123,7 +123,8 @@ class TaurusEngineRealBztTest {
                     "plugins/" + RealBzt.jar("jmeter-plugins-casutg").getFileName(), Files.readAllBytes(RealBzt.jar("jmeter-plugins-casutg")),
                     "plugins/" + RealBzt.jar("jmeter-plugins-cmn-jmeter").getFileName(),
                     Files.readAllBytes(RealBzt.jar("jmeter-plugins-cmn-jmeter"))));
-            // the plain JMeter, without the Custom Thread Groups: the plan runs only with the zip's plugin
+            // the plain JMeter (the kit's has no plugins): the plan's thread group comes from the zip's plugins/
+            List<String> sharedExt = names(bzt.plainJmeterHome().resolve("lib/ext"));
             TaurusSettings settings = new TaurusSettings(bzt.settings(tmp, Duration.ofMinutes(2), Duration.ofSeconds(20)).bzt(),
                     tmp.resolve("artifacts"), bzt.plainJmeterHome(), Duration.ofMinutes(2), Duration.ofSeconds(20), tmp.resolve("home"));
             TaurusEngine engine = engine(settings);
@@ -145,14 +146,16 @@ class TaurusEngineRealBztTest {
             Document jmx = generatedPlan(engine.artifactsDir());
             assertThat(xpath(jmx, "//" + CTG + "/stringProp[@name='TargetLevel']")).isEqualTo("2");
             assertThat(xpath(jmx, "//" + CTG + "/stringProp[@name='Hold']")).isEqualTo("3");
-            assertThat(bzt.plainJmeterHome().resolve("lib/ext")).isDirectoryNotContaining("glob:**/jmeter-plugins-*");
+            assertThat(Files.readString(output.logs().get("jmeter.log"))).contains("/jmeter-home/lib/ext/jmeter-plugins-casutg-2.10.jar")
+                    .contains("ConcurrencyThreadStarter: Start supplying threads");
+            assertThat(names(bzt.plainJmeterHome().resolve("lib/ext"))).as("the shared JMeter's lib/ext").isEqualTo(sharedExt);
         }
     }
 
     @Test
     void aRunWhereEveryRequestFailsIsFlagged() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         TaurusConfig scenario = new TaurusConfig(1, "0s", "2s", "500ms", List.of(
@@ -214,7 +217,9 @@ class TaurusEngineRealBztTest {
         return (String) XPathFactory.newInstance().newXPath().evaluate(expression, document, XPathConstants.STRING);
     }
 
-    static String describe(List<RecordingTarget.Seen> seen) {
-        return seen.stream().collect(Collectors.groupingBy(RecordingTarget.Seen::path, Collectors.counting())).toString();
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }
