@@ -31,13 +31,18 @@ final class KpiJtlReader {
     }
 
     /**
-     * What kpi.jtl held: a histogram per label and overall, the number of samples, and the time from
-     * the first sample's start to the last one's end (zero without a {@code timeStamp} column).
+     * What kpi.jtl held: a histogram per label and overall, the number of samples, and when the first
+     * sample started and the last one ended (epoch millis; 0 without a {@code timeStamp} column).
      */
-    record Samples(LatencyHistograms histograms, long count, Duration span) {
+    record Samples(LatencyHistograms histograms, long count, long firstStartMs, long lastEndMs) {
 
         Samples(LatencyHistograms histograms, long count) {
-            this(histograms, count, Duration.ZERO);
+            this(histograms, count, 0, 0);
+        }
+
+        /** From the first sample's start to the last one's end; zero when unknown. */
+        Duration span() {
+            return firstStartMs > 0 && lastEndMs >= firstStartMs ? Duration.ofMillis(lastEndMs - firstStartMs) : Duration.ZERO;
         }
     }
 
@@ -107,7 +112,7 @@ final class KpiJtlReader {
             LOG.warning(() -> jtl.getFileName() + ": more than " + MAX_LABELS + " labels; " + o
                     + " sample(s) of further labels count only in the overall histogram");
         }
-        return new Samples(histograms(byLabel, overall), count, last >= first ? Duration.ofMillis(last - first) : Duration.ZERO);
+        return last >= first ? new Samples(histograms(byLabel, overall), count, first, last) : new Samples(histograms(byLabel, overall), count);
     }
 
     /** JMeter's default epoch-millis timestamp; -1 for any other format (jmeter.save.saveservice.timestamp_format). */

@@ -153,7 +153,10 @@ public final class TaurusEngine implements WorkerEngine {
                     + " (bzt ran " + TaurusDuration.format(Duration.between(startedAt, finishedAt)) + ") of a planned "
                     + TaurusDuration.format(run.planned()));
         }
-        return new EngineOutput(new EngineReport(startedAt, finishedAt, run.concurrency(), early, failure, flags), bytes,
+        // when load really started and ended: JMeter's first and last sample, not bzt's and JMeter's start-up
+        Instant loadStart = samples.span().isZero() ? startedAt : Instant.ofEpochMilli(samples.firstStartMs());
+        Instant loadEnd = samples.span().isZero() ? finishedAt : Instant.ofEpochMilli(samples.lastEndMs());
+        return new EngineOutput(new EngineReport(loadStart, loadEnd, run.concurrency(), early, failure, flags), bytes,
                 samples.histograms(), samples.count(), run.artifacts().logs(run.workDir().resolve(CONSOLE_LOG), run.workDir()));
     }
 

@@ -53,6 +53,8 @@ class SuspectRunFlagsTest {
     }
 
     private static KpiJtlReader.Samples samples(long count, Duration span) {
-        return new KpiJtlReader.Samples(new LatencyHistograms(), count, span);
+        long start = 1_796_000_000_000L;
+        return span.isZero() ? new KpiJtlReader.Samples(new LatencyHistograms(), count)
+                : new KpiJtlReader.Samples(new LatencyHistograms(), count, start, start + span.toMillis());
     }
 }
