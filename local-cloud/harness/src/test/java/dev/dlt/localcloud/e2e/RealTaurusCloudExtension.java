@@ -27,10 +27,15 @@ public final class RealTaurusCloudExtension implements ParameterResolver {
     static final String BZT = "DLT_TEST_BZT";
     static final String JMETER_HOME = "DLT_TEST_JMETER_HOME";
     static final String REQUIRED = "DLT_TEST_REAL_BZT_REQUIRED";
+    private static final String ARTIFACTS = "artifacts";
+
+    /** Where the workers' bzt writes its artifacts (results.xml, kpi.jtl), one {@code run-*} folder per worker run. */
+    public record ArtifactsRoot(Path dir) {
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalCloud.class;
+        return parameter.getParameter().getType() == LocalCloud.class || parameter.getParameter().getType() == ArtifactsRoot.class;
     }
 
     @Override
@@ -38,7 +43,8 @@ public final class RealTaurusCloudExtension implements ParameterResolver {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElseThrow() : context;
         ExtensionContext.Store store = classContext.getStore(ExtensionContext.Namespace.create(RealTaurusCloudExtension.class));
-        return store.getOrComputeIfAbsent(LocalCloud.class, k -> start(), Holder.class).cloud();
+        Holder holder = store.getOrComputeIfAbsent(LocalCloud.class, k -> start(), Holder.class);
+        return parameter.getParameter().getType() == LocalCloud.class ? holder.cloud() : new ArtifactsRoot(holder.work().resolve(ARTIFACTS));
     }
 
     private static Holder start() {
@@ -62,7 +68,7 @@ public final class RealTaurusCloudExtension implements ParameterResolver {
                 cloud.startOperator(LocalCloudExtension.root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work,
                         Duration.ofMillis(300), Map.of("DLT_BZT", bzt, "DLT_JMETER_HOME", jmeter,
                                 "DLT_BZT_HOME", Files.createDirectories(work.resolve("bzt-home")).toString(),
-                                "DLT_ARTIFACTS_DIR", Files.createDirectories(work.resolve("artifacts")).toString()));
+                                "DLT_ARTIFACTS_DIR", Files.createDirectories(work.resolve(ARTIFACTS)).toString()));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 cloud.close();
                 throw e;

@@ -17,10 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -42,12 +45,14 @@ class TaurusEngineEndToEndTest {
     private static final String BODY = "{\"sku\":42}";
 
     private LocalCloud cloud;
+    private Path artifacts;
     private LoadTests tests;
     private TargetServer target;
 
     @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
+    void start(LocalCloud cloud, RealTaurusCloudExtension.ArtifactsRoot artifacts) throws Exception {
         this.cloud = cloud;
+        this.artifacts = artifacts.dir();
         tests = new LoadTests(cloud.kubernetes());
         target = TargetServer.start(InetAddress.getByName("127.0.98.3"), 0, TargetConfig.DEFAULT);
     }
@@ -103,14 +108,20 @@ class TaurusEngineEndToEndTest {
         String prefix = resultPrefix("taurus-http", done);
         assertThat(keys(prefix)).contains("w0.xml", "w0.hdr.json", "w0.json", "w0.bzt.log", "w0.jmeter.log",
                 "w1.xml", "w1.hdr.json", "w1.json", "w1.bzt.log", "w1.jmeter.log", "leader.json");
+        List<String> uploaded = new ArrayList<>();
         for (String worker : List.of("w0", "w1")) {
-            // Taurus' own results.xml, as bzt's log says it dumped it
-            assertThat(text(prefix + worker + ".bzt.log")).contains("Taurus CLI Tool v1.17.0").contains("Dumping final status as XML")
-                    .contains("Done performing with code: 0");
-            assertThat(text(prefix + worker + ".xml")).startsWith("<?xml").contains("<FinalStatus>");
+            String bztLog = text(prefix + worker + ".bzt.log");
+            assertThat(bztLog).contains("Taurus CLI Tool v1.17.0").contains("Done performing with code: 0");
+            // Taurus' own results.xml, byte for byte the one bzt's log says it dumped
+            Matcher dumped = Pattern.compile("Dumping final status as XML: (\\S+)").matcher(bztLog);
+            assertThat(dumped.find()).as("%s.bzt.log names its results.xml", worker).isTrue();
+            assertThat(Path.of(dumped.group(1))).startsWith(artifacts).hasBinaryContent(bytes(prefix + worker + ".xml"));
+            uploaded.add(dumped.group(1));
             assertRanRampUpPlusHoldFor(prefix + worker + ".json", Duration.ofSeconds(5));
         }
+        assertThat(uploaded).doesNotHaveDuplicates();
         Map<String, Object> run = done.run();
+        assertThat(LoadTestView.number(LoadTestView.map(run.get("workers")).get("reported"))).isEqualTo(2);
         assertThat(Duration.between(Instant.parse((String) run.get("startedAt")), Instant.parse((String) run.get("finishedAt"))))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         tests.delete("taurus-http");
@@ -141,6 +152,7 @@ class TaurusEngineEndToEndTest {
         assertThat(requests).isPositive().isEqualTo(target.counters().requests());
         assertThat((long) LoadTestView.number(done.result().get("failures"))).isZero();
         assertThat(LoadTestView.list(done.result().get("perLabel"))).extracting(l -> l.get("label")).containsExactly("user page");
+        assertThat(LoadTestView.number(LoadTestView.map(done.run().get("workers")).get("reported"))).isEqualTo(2);
         String prefix = resultPrefix("taurus-plan", done);
         for (String worker : List.of("w0", "w1")) {
             // the plan's Concurrency Thread Group ran from the zip's plugins/ (the workers' JMeter has no plugins)
@@ -172,7 +184,11 @@ class TaurusEngineEndToEndTest {
     }
 
     private String text(String key) {
-        return cloud.s3().getObject(b -> b.bucket(LocalCloud.BUCKET).key(key), ResponseTransformer.toBytes()).asUtf8String();
+        return new String(bytes(key), StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(String key) {
+        return cloud.s3().getObject(b -> b.bucket(LocalCloud.BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
     }
 
     /**
