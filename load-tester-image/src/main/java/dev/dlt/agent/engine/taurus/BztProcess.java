@@ -21,6 +21,8 @@ final class BztProcess {
     private static final Logger LOG = Logger.getLogger(BztProcess.class.getName());
     /** After bzt exits, how long its output may still take to drain. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** How long bzt has to say it is shutting down before SIGTERM is sent again. */
+    static final Duration RESEND = Duration.ofSeconds(2);
 
     private final Process process;
     private final BztOutput output;
@@ -93,6 +95,10 @@ final class BztProcess {
     /**
      * Asks bzt to stop (SIGTERM, on which Taurus stops JMeter and still writes its results) and kills it
      * with its descendants if it has not exited within the stop timeout. Returns at once.
+     *
+     * <p>Taurus turns SIGTERM into an exception in its main thread, which code that catches every
+     * exception (its local monitor running netstat, for one) can swallow when the signal lands there:
+     * until bzt says it is shutting down, SIGTERM is sent again every {@link #RESEND}.
      */
     void terminate() {
         if (!process.isAlive() || !terminated.compareAndSet(false, true)) {
@@ -103,10 +109,22 @@ final class BztProcess {
         // the ProcessHandle's, not Process.destroy(), which also closes the pipe bzt still writes its last words to
         process.toHandle().destroy();
         Thread.ofVirtual().name("bzt-stop-" + process.pid()).start(() -> {
+            long deadline = System.nanoTime() + stopTimeout.toNanos();
             try {
-                if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
-                    kill();
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
+                        kill();
+                        return;
+                    }
+                    if (process.waitFor(Math.min(left, RESEND.toNanos()), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    if (!output.shutdownStarted() && deadline - System.nanoTime() > 0) {
+                        LOG.info(() -> "bzt has not started shutting down; sending SIGTERM again");
+                        process.toHandle().destroy();
+                    }
                 }
             } catch (InterruptedException e) {
                 kill();

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JMeter plans (DLT test type "jmeter"): a .jmx or a .zip with the plan, its data files and plugins. */
+/**
+ * JMeter plans (DLT test type "jmeter"): a .jmx or a .zip with the plan, its data files and plugins,
+ * with the stand-in bzt, which records the working dir, data files and lib/ext it saw and refuses
+ * what the real one could not run. A real plan on the real bzt and JMeter: {@link TaurusEngineRealBztTest}.
+ */
 class JmeterPlanTest {
 
     private static final byte[] PLUGIN = text("not really a jar, but bytes to compare");

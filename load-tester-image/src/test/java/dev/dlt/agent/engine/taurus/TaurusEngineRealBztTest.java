@@ -3,6 +3,7 @@ package dev.dlt.agent.engine.taurus;
 import static dev.dlt.agent.engine.taurus.PlanZips.entries;
 import static dev.dlt.agent.engine.taurus.PlanZips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.dlt.agent.engine.EngineOutput;
 import dev.dlt.results.layout.WorkerReport;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -151,6 +155,39 @@ class TaurusEngineRealBztTest {
             assertThat(Files.readString(output.logs().get("jmeter.log"))).contains("/jmeter-home/lib/ext/jmeter-plugins-casutg-2.10.jar")
                     .contains("ConcurrencyThreadStarter: Start supplying threads");
             assertThat(names(bzt.plainJmeterHome().resolve("lib/ext"))).as("the shared JMeter's lib/ext").isEqualTo(sharedExt);
+        }
+    }
+
+    @Test
+    void stopMidRunEndsBztAndJmeterAndKeepsTheirPartialResults() throws Exception {
+        try (RecordingTarget target = new RecordingTarget()) {
+            TaurusConfig scenario = new TaurusConfig(2, "0s", "5m", null, List.of(
+                    new Request("long", target.url("/long"), "GET", Map.of(), null)));
+            TaurusEngine engine = engine(bzt.settings(tmp, Duration.ofMinutes(2), Duration.ofSeconds(30)));
+            engine.prepare(StandinBzt.input(scenario, Map.of(), tmp.resolve("work")));
+            CompletableFuture<EngineOutput> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return engine.run();
+                } catch (IOException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            await().atMost(Duration.ofMinutes(2)).until(() -> target.seen().size() >= 20 || run.isDone());
+
+            engine.stop();
+
+            // SIGTERM: Taurus stops JMeter and still dumps its final stats (the kit runs python -m bzt.cli, as the image does)
+            EngineOutput output = run.get(2, TimeUnit.MINUTES);
+            assertThat(output.report().stoppedEarly()).isTrue();
+            assertThat(output.report().flags()).isEmpty();
+            // bzt shut down on its own, after its final stats, rather than being killed
+            assertThat(Files.readString(output.logs().get("bzt.log"))).contains("Dumping final status as XML")
+                    .contains("Done performing with code");
+            GroupStats overall = TaurusXmlReader.read(output.taurusXml()).overall().orElseThrow();
+            assertThat(overall.throughput()).isEqualTo(output.samples());
+            // a request cut off by the stop may fail before it reaches the target; every success did reach it
+            assertThat(overall.succ()).isPositive().isLessThanOrEqualTo(target.seen().size());
+            assertThat(Duration.between(output.report().startedAt(), output.report().finishedAt())).isLessThan(Duration.ofMinutes(5));
         }
     }
 
