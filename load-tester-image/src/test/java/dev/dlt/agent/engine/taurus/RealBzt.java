@@ -55,8 +55,12 @@ final class RealBzt {
 
     /** Settings that run this bzt with HOME in {@code tmp/home} and a JMeter home with the image's plugins. */
     TaurusSettings settings(Path tmp, Duration grace, Duration stopTimeout) throws IOException {
-        return new TaurusSettings(bzt, tmp.resolve("artifacts"), imageLikeJmeterHome(tmp.resolve("jmeter")), grace, stopTimeout,
-                tmp.resolve("home"));
+        return settings(tmp, imageLikeJmeterHome(tmp.resolve("jmeter")), grace, stopTimeout);
+    }
+
+    /** As {@link #settings(Path, Duration, Duration)}, with this JMeter home. */
+    TaurusSettings settings(Path tmp, Path jmeter, Duration grace, Duration stopTimeout) {
+        return new TaurusSettings(bzt, tmp.resolve("artifacts"), jmeter, grace, stopTimeout, tmp.resolve("home"));
     }
 
     /** As the worker image's JMeter: the plain one plus the plugins docker/bzt-rc.yaml installs. */

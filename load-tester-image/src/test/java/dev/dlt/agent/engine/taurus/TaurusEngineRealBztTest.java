@@ -131,9 +131,7 @@ class TaurusEngineRealBztTest {
                     Files.readAllBytes(RealBzt.jar("jmeter-plugins-cmn-jmeter"))));
             // the plain JMeter (the kit's has no plugins): the plan's thread group comes from the zip's plugins/
             List<String> sharedExt = names(bzt.plainJmeterHome().resolve("lib/ext"));
-            TaurusSettings settings = new TaurusSettings(bzt.settings(tmp, Duration.ofMinutes(2), Duration.ofSeconds(20)).bzt(),
-                    tmp.resolve("artifacts"), bzt.plainJmeterHome(), Duration.ofMinutes(2), Duration.ofSeconds(20), tmp.resolve("home"));
-            TaurusEngine engine = engine(settings);
+            TaurusEngine engine = engine(bzt.settings(tmp, bzt.plainJmeterHome(), Duration.ofMinutes(2), Duration.ofSeconds(20)));
             engine.prepare(StandinBzt.input(new TaurusConfig(2, "0s", "3s", null, List.of(), "suite.zip"), Map.of("suite.zip", zip),
                     tmp.resolve("work")));
 
