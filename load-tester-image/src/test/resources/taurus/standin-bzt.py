@@ -12,6 +12,8 @@ How it behaves is read from standin.json next to this script:
   child              true: start a child process (like JMeter) and record its pid
   failWithoutResults true: exit 1 with an error and write nothing
   exitCode           exit code after writing full results (default 0)
+  loseTerms          how many SIGTERMs to lose before one is taken, as Taurus does when the signal lands
+                     in code that swallows every exception (default 0)
 """
 import csv
 import json
@@ -56,7 +58,10 @@ def on_signal(number, _frame):
     if name == "SIGTERM" and BEHAVIOUR.get("ignoreTerm"):
         say("WARNING: ignoring " + name)
         return
+    if name == "SIGTERM" and record["signals"].count(name) <= BEHAVIOUR.get("loseTerms", 0):
+        return
     say("INFO: " + name + " received, shutting down")
+    say("WARNING: Please wait for graceful shutdown...")
     stop_requested = True
 
 

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -155,7 +156,7 @@ final class WorkerAgent implements Agent {
         StartSignal s = outcome.signal();
         WorkerReport report = new WorkerReport(workerId, keys.region(), config.engine(), s == null ? 0 : s.startAtMs(),
                 s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), output == null ? 0 : output.samples(),
-                outcome.outcome(), outcome.message());
+                outcome.outcome(), outcome.message(), output == null ? List.of() : output.report().flags());
         outbox.write(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
         long deadline = retry.clock().millis() + config.uploadDeadline().toMillis();
         try {

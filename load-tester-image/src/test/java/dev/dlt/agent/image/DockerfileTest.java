@@ -43,6 +43,8 @@ class DockerfileTest {
         String bzt = dockerfile.args().get("BZT_VERSION");
         String jmeter = dockerfile.args().get("JMETER_VERSION");
         assertThat(bzt).matches(EXACT_VERSION);
+        // the versions the tests with the real bzt run (the taurus kit of .ci/run; TaurusEngineRealBztTest checks bzt's)
+        assertThat(bzt).isEqualTo("1.17.0");
         assertThat(jmeter).isEqualTo("5.6.3");
         assertThat(runs()).anySatisfy(run -> assertThat(run).contains("\"bzt==" + bzt + "\""));
         assertThat(runs()).anySatisfy(run -> assertThat(run).contains("bzt -install-tools")
@@ -50,6 +52,17 @@ class DockerfileTest {
         assertThat(dockerfile.env()).containsEntry(TaurusSettings.JMETER_HOME, "/home/dlt/.bzt/jmeter-taurus/" + jmeter);
         String bztRc = Files.readString(MODULE.resolve("docker/bzt-rc.yaml"));
         assertThat(bztRc).contains("version: " + jmeter).contains("detect-plugins: false");
+    }
+
+    @Test
+    void jmeterPluginsThatTaurusUsesArePinnedToTheVersionsTheTestsUse() throws IOException {
+        String bztRc = Files.readString(MODULE.resolve("docker/bzt-rc.yaml"));
+        String pom = Files.readString(MODULE.resolve("pom.xml"));
+        for (String plugin : List.of("jpgc-casutg", "jpgc-tst")) {
+            Matcher version = Pattern.compile("<" + plugin + "\\.version>([^<]+)<").matcher(pom);
+            assertThat(version.find()).as("%s.version in pom.xml", plugin).isTrue();
+            assertThat(bztRc).contains("- " + plugin + "=" + version.group(1) + "\n");
+        }
     }
 
     @Test

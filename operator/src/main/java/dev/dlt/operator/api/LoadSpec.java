@@ -23,6 +23,11 @@ public class LoadSpec {
     @JsonPropertyDescription("Time to keep all virtual users running after ramp-up (e.g. 5m).")
     private String holdFor;
 
+    @Min(1)
+    @JsonPropertyDescription("Engine taurus only: the most requests per second each worker sends (Taurus' throughput, "
+            + "an open-model rate limit reached over rampUp; JMeter's Throughput Shaping Timer). Default: no limit.")
+    private Integer throughput;
+
     public Integer getConcurrency() {
         return concurrency;
     }
@@ -45,5 +50,13 @@ public class LoadSpec {
 
     public void setHoldFor(String holdFor) {
         this.holdFor = holdFor;
+    }
+
+    public Integer getThroughput() {
+        return throughput;
+    }
+
+    public void setThroughput(Integer throughput) {
+        this.throughput = throughput;
     }
 }

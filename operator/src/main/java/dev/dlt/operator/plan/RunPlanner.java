@@ -94,6 +94,6 @@ public class RunPlanner {
         String script = jmeter == null ? null
                 : JmeterPlan.fileName(jmeter.getConfigMapRef() != null ? jmeter.getConfigMapRef().getKey() : jmeter.getS3().getKey());
         return new TaurusConfig(spec.getLoad().getConcurrency(), TaurusDuration.format(rampUp), TaurusDuration.format(holdFor),
-                timeout, requests, script);
+                timeout, requests, script, spec.getLoad().getThroughput());
     }
 }

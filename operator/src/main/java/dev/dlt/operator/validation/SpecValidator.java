@@ -33,6 +33,9 @@ public final class SpecValidator {
         if (spec.getEngine() != null && !spec.getEngine().isEmpty() && !Set.of("native", "taurus").contains(spec.getEngine())) {
             violations.add(new Violation("spec.engine", "must be native or taurus, was '" + spec.getEngine() + "'"));
         }
+        if ("native".equals(spec.getEngine()) && spec.getLoad() != null && spec.getLoad().getThroughput() != null) {
+            violations.add(new Violation("spec.load.throughput", "is a Taurus option: it needs engine taurus, not native"));
+        }
         return violations;
     }
 
@@ -130,6 +133,9 @@ public final class SpecValidator {
         }
         checkDuration("spec.load.rampUp", load.getRampUp(), false, violations);
         checkDuration("spec.load.holdFor", load.getHoldFor(), true, violations);
+        if (load.getThroughput() != null && load.getThroughput() < 1) {
+            violations.add(new Violation("spec.load.throughput", "must be at least 1 request per second, was " + load.getThroughput()));
+        }
     }
 
     private static void checkDuration(String field, String value, boolean required, List<Violation> violations) {

@@ -46,6 +46,22 @@ class SpecValidatorTest {
     }
 
     @Test
+    void throughputIsATaurusOptionOfAtLeastOneRequestPerSecond() {
+        assertThat(problems(s -> {
+            s.setEngine("taurus");
+            s.getLoad().setThroughput(50);
+        })).isEmpty();
+        assertThat(problems(s -> {
+            s.setEngine("taurus");
+            s.getLoad().setThroughput(0);
+        })).containsExactly("spec.load.throughput: must be at least 1 request per second, was 0");
+        assertThat(problems(s -> {
+            s.setEngine("native");
+            s.getLoad().setThroughput(50);
+        })).containsExactly("spec.load.throughput: is a Taurus option: it needs engine taurus, not native");
+    }
+
+    @Test
     void checksJmeterPlanReferences() {
         assertThat(problems(s -> {
             s.getScenario().setRequests(null);

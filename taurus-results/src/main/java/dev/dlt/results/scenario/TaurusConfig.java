@@ -19,8 +19,11 @@ import java.util.Map;
  * @param script for a JMeter test: the file name of the plan ({@code .jmx}, or a {@code .zip} with the
  *               plan, its data files and a {@code plugins/} folder), stored next to this config in S3;
  *               null for a simple HTTP test
+ * @param throughput Taurus' {@code throughput}: the most requests per second the worker sends (an
+ *                   open-model rate limit, reached over ramp-up); null for no limit
  */
-public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script) {
+public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script,
+                           Integer throughput) {
 
     public static final String SCENARIO = "dlt";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +39,11 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         requests = requests == null ? List.of() : List.copyOf(requests);
     }
 
+    /** A test without a rate limit. */
+    public TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script) {
+        this(concurrency, rampUp, holdFor, timeout, requests, script, null);
+    }
+
     /** A simple HTTP test (no JMeter plan). */
     public TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests) {
         this(concurrency, rampUp, holdFor, timeout, requests, null);
@@ -48,6 +56,9 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         execution.put("concurrency", concurrency);
         execution.put("ramp-up", rampUp);
         execution.put("hold-for", holdFor);
+        if (throughput != null) {
+            execution.put("throughput", throughput);
+        }
         execution.put("scenario", SCENARIO);
         ObjectNode scenario = root.putObject("scenarios").putObject(SCENARIO);
         if (timeout != null) {
@@ -107,7 +118,8 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
                     r.hasNonNull("body") ? r.path("body").asText() : null));
         }
         return new TaurusConfig(execution.path("concurrency").asInt(1), text(execution, "ramp-up"),
-                text(execution, "hold-for"), text(scenario, "timeout"), requests, script);
+                text(execution, "hold-for"), text(scenario, "timeout"), requests, script,
+                execution.hasNonNull("throughput") ? execution.get("throughput").asInt() : null);
     }
 
     private static String text(JsonNode node, String field) {

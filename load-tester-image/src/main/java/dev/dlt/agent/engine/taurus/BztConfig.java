@@ -55,8 +55,11 @@ final class BztConfig {
         ObjectNode jmeter = object(modules, "jmeter");
         ObjectNode flags = object(jmeter, "csv-jtl-flags");
         KPI_FLAGS.forEach(flag -> flags.put(flag, true));
-        if (jmeterHome != null) {
-            jmeter.put("path", jmeterHome.resolve("bin").resolve("jmeter").toString());
+        // a plan brings its plugins in its zip; bzt must not look them up (and download) at run time
+        jmeter.put("detect-plugins", false);
+        Path home = plan != null && plan.jmeterHome() != null ? plan.jmeterHome() : jmeterHome;
+        if (home != null) {
+            jmeter.put("path", home.resolve("bin").resolve("jmeter").toString());
         }
 
         ObjectNode finalStats = finalStats(root);

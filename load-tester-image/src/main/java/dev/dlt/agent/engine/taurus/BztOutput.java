@@ -25,7 +25,11 @@ final class BztOutput implements Runnable {
 
     private final InputStream source;
     private final Path logFile;
+    /** What Taurus prints when it begins its graceful shutdown, e.g. after SIGTERM. */
+    static final String SHUTDOWN_STARTED = "Please wait for graceful shutdown...";
+
     private final Deque<String> tail = new ArrayDeque<>();
+    private volatile boolean shutdownStarted;
 
     BztOutput(InputStream source, Path logFile) {
         this.source = source;
@@ -39,6 +43,9 @@ final class BztOutput implements Runnable {
              OutputStream file = Files.newOutputStream(logFile)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String shown = line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + " [...]" : line;
+                if (line.contains(SHUTDOWN_STARTED)) {
+                    shutdownStarted = true;
+                }
                 LOG.info(() -> "bzt: " + shown);
                 remember(shown);
                 byte[] bytes = (shown + "\n").getBytes(StandardCharsets.UTF_8);
@@ -54,6 +61,11 @@ final class BztOutput implements Runnable {
         } catch (IOException e) {
             LOG.warning(() -> "stopped forwarding bzt's output: " + e.getMessage());
         }
+    }
+
+    /** Whether bzt has said it is shutting down (so a SIGTERM it got was not lost). */
+    boolean shutdownStarted() {
+        return shutdownStarted;
     }
 
     /** bzt's last lines of output, oldest first. */

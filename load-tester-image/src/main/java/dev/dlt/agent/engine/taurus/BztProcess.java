@@ -2,9 +2,11 @@ package dev.dlt.agent.engine.taurus;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -19,6 +21,8 @@ final class BztProcess {
     private static final Logger LOG = Logger.getLogger(BztProcess.class.getName());
     /** After bzt exits, how long its output may still take to drain. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** How long bzt has to say it is shutting down before SIGTERM is sent again. */
+    static final Duration RESEND = Duration.ofSeconds(2);
 
     private final Process process;
     private final BztOutput output;
@@ -39,12 +43,19 @@ final class BztProcess {
         this.pump = Thread.ofPlatform().daemon().name("bzt-output-" + process.pid()).start(output);
     }
 
-    static BztProcess start(String bzt, Path config, Path workingDir, Path logFile, Duration stopTimeout) throws IOException {
+    /** Starts bzt; with a {@code home}, bzt and JMeter keep their per-user files there, not in the agent's HOME. */
+    static BztProcess start(String bzt, Path config, Path workingDir, Path home, Path logFile, Duration stopTimeout) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(bzt, config.toString()))
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 // bzt reads a piped stdin as one more config file
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (home != null) {
+            Map<String, String> env = builder.environment();
+            env.put("HOME", Files.createDirectories(home).toString());
+            String jvmArgs = env.getOrDefault("JVM_ARGS", "");
+            env.put("JVM_ARGS", (jvmArgs.isBlank() ? "" : jvmArgs + " ") + "-Djava.util.prefs.userRoot=" + home.resolve(".java"));
+        }
         try {
             Process process = builder.start();
             LOG.info(() -> "started bzt (pid " + process.pid() + ") with " + config + " in " + workingDir);
@@ -84,6 +95,10 @@ final class BztProcess {
     /**
      * Asks bzt to stop (SIGTERM, on which Taurus stops JMeter and still writes its results) and kills it
      * with its descendants if it has not exited within the stop timeout. Returns at once.
+     *
+     * <p>Taurus turns SIGTERM into an exception in its main thread, which code that catches every
+     * exception (its local monitor running netstat, for one) can swallow when the signal lands there:
+     * until bzt says it is shutting down, SIGTERM is sent again every {@link #RESEND}.
      */
     void terminate() {
         if (!process.isAlive() || !terminated.compareAndSet(false, true)) {
@@ -94,10 +109,22 @@ final class BztProcess {
         // the ProcessHandle's, not Process.destroy(), which also closes the pipe bzt still writes its last words to
         process.toHandle().destroy();
         Thread.ofVirtual().name("bzt-stop-" + process.pid()).start(() -> {
+            long deadline = System.nanoTime() + stopTimeout.toNanos();
             try {
-                if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
-                    kill();
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
+                        kill();
+                        return;
+                    }
+                    if (process.waitFor(Math.min(left, RESEND.toNanos()), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    if (!output.shutdownStarted() && deadline - System.nanoTime() > 0) {
+                        LOG.info(() -> "bzt has not started shutting down; sending SIGTERM again");
+                        process.toHandle().destroy();
+                    }
                 }
             } catch (InterruptedException e) {
                 kill();

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,20 @@ final class KpiJtlReader {
     private KpiJtlReader() {
     }
 
-    /** What kpi.jtl held: a histogram per label and overall, and the number of samples. */
-    record Samples(LatencyHistograms histograms, long count) {
+    /**
+     * What kpi.jtl held: a histogram per label and overall, the number of samples, and when the first
+     * sample started and the last one ended (epoch millis; 0 without a {@code timeStamp} column).
+     */
+    record Samples(LatencyHistograms histograms, long count, long firstStartMs, long lastEndMs) {
+
+        Samples(LatencyHistograms histograms, long count) {
+            this(histograms, count, 0, 0);
+        }
+
+        /** From the first sample's start to the last one's end; zero when unknown. */
+        Duration span() {
+            return firstStartMs > 0 && lastEndMs >= firstStartMs ? Duration.ofMillis(lastEndMs - firstStartMs) : Duration.ZERO;
+        }
     }
 
     static Samples read(Path jtl) throws IOException {
@@ -47,16 +60,18 @@ final class KpiJtlReader {
             if (elapsed < 0 || label < 0) {
                 throw new IOException(jtl.getFileName() + " has no 'elapsed' and 'label' columns in its header: " + header);
             }
-            return read(new CsvRecordReader(in, delimiter, 1), elapsed, label, jtl);
+            return read(new CsvRecordReader(in, delimiter, 1), elapsed, label, columns.indexOf("timeStamp"), jtl);
         }
     }
 
-    private static Samples read(CsvRecordReader csv, int elapsedColumn, int labelColumn, Path jtl) throws IOException {
+    private static Samples read(CsvRecordReader csv, int elapsedColumn, int labelColumn, int timeColumn, Path jtl) throws IOException {
         Map<String, Histogram> byLabel = new LinkedHashMap<>();
         Histogram overall = LatencyHistograms.newHistogram();
         long count = 0;
         long skipped = 0;
         long overflow = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         int needed = Math.max(elapsedColumn, labelColumn);
         for (List<String> row = csv.next(); row != null; row = csv.next()) {
             long micros;
@@ -68,6 +83,11 @@ final class KpiJtlReader {
             }
             overall.recordValue(micros);
             count++;
+            long start = timeColumn >= 0 && row.size() > timeColumn ? startMillis(row.get(timeColumn)) : -1;
+            if (start >= 0) {
+                first = Math.min(first, start);
+                last = Math.max(last, start + micros / 1000);
+            }
             String name = row.get(labelColumn);
             if (name.isEmpty()) {
                 continue;
@@ -92,7 +112,16 @@ final class KpiJtlReader {
             LOG.warning(() -> jtl.getFileName() + ": more than " + MAX_LABELS + " labels; " + o
                     + " sample(s) of further labels count only in the overall histogram");
         }
-        return new Samples(histograms(byLabel, overall), count);
+        return last >= first ? new Samples(histograms(byLabel, overall), count, first, last) : new Samples(histograms(byLabel, overall), count);
+    }
+
+    /** JMeter's default epoch-millis timestamp; -1 for any other format (jmeter.save.saveservice.timestamp_format). */
+    private static long startMillis(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static LatencyHistograms histograms(Map<String, Histogram> byLabel, Histogram overall) {

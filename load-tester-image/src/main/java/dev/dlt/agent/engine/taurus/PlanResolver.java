@@ -5,7 +5,6 @@ import dev.dlt.results.scenario.JmeterPlanCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +16,14 @@ import java.util.stream.Stream;
 /**
  * Turns the scenario's {@code script} (a {@code .jmx}, or a {@code .zip} with the plan, its data files
  * and a {@code plugins/} folder, stored next to the scenario) into a checked plan on disk, and
- * installs the zip's plugin jars into JMeter's {@code lib/ext}.
+ * gives the zip's plugin jars a JMeter home of their own ({@link RunJmeterHome}).
  */
 final class PlanResolver {
 
     static final String PLAN_FOLDER = "plan";
     static final String PLUGINS = "plugins";
+    /** Where a plan with plugins gets its own JMeter home, in the worker's work dir. */
+    static final String JMETER_HOME = "jmeter-home";
     private static final Logger LOG = Logger.getLogger(PlanResolver.class.getName());
 
     private final Path jmeterHome;
@@ -53,8 +54,7 @@ final class PlanResolver {
         archive.extract(zip, folder, script);
         Path jmx = topMostPlan(folder.toRealPath(), script);
         JmeterPlanCheck.check(jmx, script + ": " + folder.toRealPath().relativize(jmx));
-        installPlugins(folder.toRealPath(), jmx.getParent(), script);
-        return new JmeterPlan(jmx);
+        return new JmeterPlan(jmx, installPlugins(folder.toRealPath(), jmx.getParent(), script, workDir));
     }
 
     private static Path topMostPlan(Path folder, String zipName) throws IOException {
@@ -92,29 +92,29 @@ final class PlanResolver {
         return false;
     }
 
-    private void installPlugins(Path root, Path planFolder, String zipName) throws IOException {
+    /** The JMeter home with the zip's plugins, or null when it has none (or there is no home to add them to). */
+    private Path installPlugins(Path root, Path planFolder, String zipName, Path workDir) throws IOException {
         List<Path> jars = new ArrayList<>(jarsUnder(root.resolve(PLUGINS)));
         if (!planFolder.equals(root)) {
             jars.addAll(jarsUnder(planFolder.resolve(PLUGINS)));
         }
         if (jars.isEmpty()) {
-            return;
+            return null;
         }
         if (jmeterHome == null) {
             LOG.warning(() -> zipName + " has " + jars.size() + " plugin jar(s) but " + TaurusSettings.JMETER_HOME
                     + " is not set; not installing them");
-            return;
+            return null;
         }
-        Path ext = jmeterHome.resolve("lib").resolve("ext");
+        Path home = workDir.resolve(JMETER_HOME);
         try {
-            Files.createDirectories(ext);
-            for (Path jar : jars) {
-                Files.copy(jar, ext.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-                LOG.info(() -> "installed JMeter plugin " + jar.getFileName() + " from " + zipName + " into " + ext);
-            }
+            RunJmeterHome.create(jmeterHome, home, jars);
         } catch (IOException e) {
-            throw new IOException("cannot install the plugins of " + zipName + " into " + ext + ": " + e, e);
+            throw new IOException("cannot add the plugins of " + zipName + " to a copy of " + jmeterHome + " in " + home + ": " + e, e);
         }
+        LOG.info(() -> "JMeter home " + home + ": " + jmeterHome + " with the plugins " + jars.stream().map(Path::getFileName).toList()
+                + " of " + zipName);
+        return home;
     }
 
     private static List<Path> jarsUnder(Path folder) throws IOException {

@@ -4,11 +4,14 @@ import dev.dlt.agent.engine.EngineInput;
 import dev.dlt.agent.engine.EngineOutput;
 import dev.dlt.agent.engine.EngineReport;
 import dev.dlt.agent.engine.WorkerEngine;
+import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.scenario.TaurusConfig;
 import dev.dlt.results.scenario.TaurusDuration;
+
 import dev.dlt.results.taurus.FinalStatus;
+import dev.dlt.results.taurus.GroupStats;
 import dev.dlt.results.taurus.TaurusFormatException;
 import dev.dlt.results.taurus.TaurusXmlReader;
 import dev.dlt.results.taurus.TaurusXmlWriter;
@@ -17,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -38,8 +43,8 @@ public final class TaurusEngine implements WorkerEngine {
     private BztProcess process; // guarded by lock
     private boolean stopped; // guarded by lock
 
-    private record PreparedRun(Path config, Path workingDir, Path workDir, RunArtifacts artifacts, Duration deadline,
-                               int concurrency) {
+    private record PreparedRun(Path config, Path workingDir, Path workDir, RunArtifacts artifacts, Duration planned,
+                               Duration deadline, int concurrency) {
     }
 
     public TaurusEngine() {
@@ -58,8 +63,8 @@ public final class TaurusEngine implements WorkerEngine {
     @Override
     public void prepare(EngineInput input) throws IOException {
         TaurusConfig config = input.config();
-        Duration deadline = duration("ramp-up", config.rampUp()).plus(duration("hold-for", config.holdFor()))
-                .plus(settings.grace());
+        Duration planned = duration("ramp-up", config.rampUp()).plus(duration("hold-for", config.holdFor()));
+        Duration deadline = planned.plus(settings.grace());
         JmeterPlan plan = config.script() == null ? null
                 : new PlanResolver(settings.jmeterHome(), new PlanArchive()).resolve(config.script(), input.files(), input.workDir());
         Path artifacts;
@@ -73,7 +78,8 @@ public final class TaurusEngine implements WorkerEngine {
         BztConfig.write(input.configJson(), artifacts, plan, settings.jmeterHome(), bztConfig);
         // relative data files of a plan resolve next to it
         Path workingDir = plan == null ? input.workDir() : plan.folder();
-        prepared = new PreparedRun(bztConfig, workingDir, input.workDir(), new RunArtifacts(artifacts), deadline, config.concurrency());
+        prepared = new PreparedRun(bztConfig, workingDir, input.workDir(), new RunArtifacts(artifacts), planned, deadline,
+                config.concurrency());
         LOG.info(() -> "bzt config " + bztConfig + " ready" + (plan == null ? "" : " for plan " + plan.jmx())
                 + "; artifacts in " + artifacts);
     }
@@ -91,8 +97,8 @@ public final class TaurusEngine implements WorkerEngine {
                 LOG.info("stopped before bzt started; no load generated");
                 return nothing(startedAt, run.concurrency());
             }
-            bzt = BztProcess.start(settings.bzt(), run.config(), run.workingDir(), run.workDir().resolve(CONSOLE_LOG),
-                    settings.stopTimeout());
+            bzt = BztProcess.start(settings.bzt(), run.config(), run.workingDir(), settings.bztHome(),
+                    run.workDir().resolve(CONSOLE_LOG), settings.stopTimeout());
             process = bzt;
         }
         BztProcess.Exit exit = bzt.await(run.deadline());
@@ -140,8 +146,38 @@ public final class TaurusEngine implements WorkerEngine {
             LOG.warning(() -> describe(exit, run.deadline()) + "; returning the results it wrote");
         }
         KpiJtlReader.Samples samples = run.artifacts().samples(status);
-        return new EngineOutput(new EngineReport(startedAt, finishedAt, run.concurrency(), early, failure), bytes, samples.histograms(),
-                samples.count(), run.artifacts().logs(run.workDir().resolve(CONSOLE_LOG), run.workDir()));
+        List<String> flags = early ? List.of() : flags(status, samples, run.planned(), Duration.between(startedAt, finishedAt));
+        if (!flags.isEmpty()) {
+            LOG.warning(() -> "bzt's run is suspect " + flags + ": " + samples.count() + " samples, "
+                    + status.overall().map(GroupStats::fail).orElse(0L) + " failed, load over " + TaurusDuration.format(samples.span())
+                    + " (bzt ran " + TaurusDuration.format(Duration.between(startedAt, finishedAt)) + ") of a planned "
+                    + TaurusDuration.format(run.planned()));
+        }
+        // when load really started and ended: JMeter's first and last sample, not bzt's and JMeter's start-up
+        Instant loadStart = samples.span().isZero() ? startedAt : Instant.ofEpochMilli(samples.firstStartMs());
+        Instant loadEnd = samples.span().isZero() ? finishedAt : Instant.ofEpochMilli(samples.lastEndMs());
+        return new EngineOutput(new EngineReport(loadStart, loadEnd, run.concurrency(), early, failure, flags), bytes,
+                samples.histograms(), samples.count(), run.artifacts().logs(run.workDir().resolve(CONSOLE_LOG), run.workDir()));
+    }
+
+    /**
+     * What makes a run that bzt ended on its own suspect: no samples, only failed ones, or load that
+     * lasted less than half of ramp-up + hold-for (measured on kpi.jtl's samples when it has their
+     * timestamps, else on bzt's own run time, which includes its start-up).
+     */
+    static List<String> flags(FinalStatus status, KpiJtlReader.Samples samples, Duration planned, Duration ran) {
+        List<String> flags = new ArrayList<>();
+        long total = Math.max(samples.count(), status.overall().map(GroupStats::throughput).orElse(0L));
+        if (total == 0) {
+            flags.add(WorkerReport.NO_SAMPLES);
+        } else if (status.overall().map(GroupStats::fail).orElse(0L) >= total) {
+            flags.add(WorkerReport.ONLY_ERRORS);
+        }
+        Duration loaded = samples.span().isZero() ? ran : samples.span();
+        if (loaded.multipliedBy(2).compareTo(planned) < 0) {
+            flags.add(WorkerReport.SHORT_RUN);
+        }
+        return List.copyOf(flags);
     }
 
     private static String describe(BztProcess.Exit exit, Duration deadline) {

@@ -11,19 +11,24 @@ import java.util.Optional;
  *
  * @param bzt           the bzt executable ({@value #BZT}); a bare name is looked up on the PATH
  * @param artifactsRoot where each run gets a fresh Taurus artifacts dir ({@value #ARTIFACTS_DIR})
- * @param jmeterHome    the JMeter that bzt runs, whose {@code lib/ext} receives a plan's plugins
+ * @param jmeterHome    the JMeter that bzt runs, the base of the home a plan with plugins gets
  *                      ({@value #JMETER_HOME}); null when unknown
  * @param grace         added to ramp-up + hold-for before bzt is stopped ({@value #GRACE})
  * @param stopTimeout   how long bzt may take to stop after SIGTERM before it and its children are
  *                      killed ({@value #STOP_TIMEOUT})
+ * @param bztHome       the HOME bzt and JMeter run with ({@value #BZT_HOME}): bzt writes {@code ~/.bzt-rc}
+ *                      and JMeter {@code ~/.java} there; null to keep the agent's HOME (the image's
+ *                      {@code ~/.bzt-rc} holds its Taurus defaults)
  */
-public record TaurusSettings(String bzt, Path artifactsRoot, Path jmeterHome, Duration grace, Duration stopTimeout) {
+public record TaurusSettings(String bzt, Path artifactsRoot, Path jmeterHome, Duration grace, Duration stopTimeout,
+                             Path bztHome) {
 
     public static final String BZT = "DLT_BZT";
     public static final String ARTIFACTS_DIR = "DLT_ARTIFACTS_DIR";
     public static final String JMETER_HOME = "DLT_JMETER_HOME";
     public static final String GRACE = "DLT_BZT_GRACE_SECONDS";
     public static final String STOP_TIMEOUT = "DLT_BZT_STOP_SECONDS";
+    public static final String BZT_HOME = "DLT_BZT_HOME";
 
     public static final String DEFAULT_BZT = "bzt";
     public static final Path DEFAULT_ARTIFACTS_ROOT = Path.of("/tmp/artifacts");
@@ -40,6 +45,10 @@ public record TaurusSettings(String bzt, Path artifactsRoot, Path jmeterHome, Du
         }
     }
 
+    public TaurusSettings(String bzt, Path artifactsRoot, Path jmeterHome, Duration grace, Duration stopTimeout) {
+        this(bzt, artifactsRoot, jmeterHome, grace, stopTimeout, null);
+    }
+
     public Optional<Path> jmeterHomeDir() {
         return Optional.ofNullable(jmeterHome);
     }
@@ -50,7 +59,8 @@ public record TaurusSettings(String bzt, Path artifactsRoot, Path jmeterHome, Du
                 value(env, ARTIFACTS_DIR).map(Path::of).orElse(DEFAULT_ARTIFACTS_ROOT),
                 value(env, JMETER_HOME).map(Path::of).orElse(null),
                 value(env, GRACE).map(v -> seconds(GRACE, v)).orElse(DEFAULT_GRACE),
-                value(env, STOP_TIMEOUT).map(v -> seconds(STOP_TIMEOUT, v)).orElse(DEFAULT_STOP_TIMEOUT));
+                value(env, STOP_TIMEOUT).map(v -> seconds(STOP_TIMEOUT, v)).orElse(DEFAULT_STOP_TIMEOUT),
+                value(env, BZT_HOME).map(Path::of).orElse(null));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

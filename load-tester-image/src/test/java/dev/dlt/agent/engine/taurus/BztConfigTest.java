@@ -108,7 +108,9 @@ class BztConfigTest {
         assertThat(config.path("settings").path("check-updates").asBoolean(true)).isFalse();
         assertThat(config.path("modules").path("console").path("disable").asBoolean()).isTrue();
         JsonNode flags = config.path("modules").path("jmeter").path("csv-jtl-flags");
-        for (String flag : List.of("fieldNames", "time", "label", "success")) {
+        // a plan brings its plugins in its zip: bzt must not look for (and download) any at run time
+        assertThat(config.path("modules").path("jmeter").path("detect-plugins").asBoolean(true)).isFalse();
+        for (String flag : List.of("fieldNames", "timestamp", "time", "label", "success")) {
             assertThat(flags.path(flag).asBoolean()).as("csv-jtl-flags.%s", flag).isTrue();
         }
         JsonNode reporting = config.path("reporting");

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JMeter plans (DLT test type "jmeter"): a .jmx or a .zip with the plan, its data files and plugins. */
+/**
+ * JMeter plans (DLT test type "jmeter"): a .jmx or a .zip with the plan, its data files and plugins,
+ * with the stand-in bzt, which records the working dir, data files and lib/ext it saw and refuses
+ * what the real one could not run. A real plan on the real bzt and JMeter: {@link TaurusEngineRealBztTest}.
+ */
 class JmeterPlanTest {
 
     private static final byte[] PLUGIN = text("not really a jar, but bytes to compare");
@@ -54,11 +58,15 @@ class JmeterPlanTest {
 
         engine.prepare(StandinBzt.input(scenario("plan.zip"), Map.of("plan.zip", zip), workDir));
 
-        assertThat(jmeterHome.resolve("lib/ext/dlt-test-plugin.jar")).hasBinaryContent(PLUGIN);
+        // the plugin goes to the run's own JMeter home, never into the worker's
+        Path runHome = workDir.resolve(PlanResolver.JMETER_HOME);
+        assertThat(runHome.resolve("lib/ext/dlt-test-plugin.jar")).hasBinaryContent(PLUGIN);
+        assertThat(runHome.resolve("bin/jmeter")).isRegularFile().hasSameTextualContentAs(jmeterHome.resolve("bin/jmeter"));
+        assertThat(jmeterHome.resolve("lib")).doesNotExist();
         Path jmx = workDir.resolve("plan/load/plan.jmx").toRealPath();
         JsonNode config = new ObjectMapper().readTree(workDir.resolve(TaurusEngine.CONFIG_FILE).toFile());
         assertThat(config.path("scenarios").path(TaurusConfig.SCENARIO).path("script").asText()).isEqualTo(jmx.toString());
-        assertThat(config.path("modules").path("jmeter").path("path").asText()).isEqualTo(jmeterHome.resolve("bin/jmeter").toString());
+        assertThat(config.path("modules").path("jmeter").path("path").asText()).isEqualTo(runHome.resolve("bin/jmeter").toString());
 
         EngineOutput output = engine.run();
 

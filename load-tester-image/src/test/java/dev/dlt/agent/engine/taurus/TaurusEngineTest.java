@@ -25,7 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The taurus engine running the stand-in bzt as a real child process. */
+/**
+ * The taurus engine running the stand-in bzt as a real child process, for what the real bzt
+ * ({@link TaurusEngineRealBztTest}) cannot be made to do on cue: hang, ignore SIGTERM, leave a child
+ * behind, fail with or without results, report whether it ran during prepare, or produce exactly
+ * known latencies for the histogram checks.
+ */
 class TaurusEngineTest {
 
     private static final String CHECKOUT = "checkout, \"v2\"";
@@ -115,7 +120,26 @@ class TaurusEngineTest {
         assertThat(output.histograms().get("home").orElseThrow().getTotalCount()).isEqualTo(3);
         JsonNode record = StandinBzt.record(engine.artifactsDir());
         assertThat(record.path("state").asText()).isEqualTo("stopped");
-        assertThat(record.path("signals").toString()).contains("SIGTERM");
+        // bzt said it was shutting down: one SIGTERM was enough
+        assertThat(record.path("signals").toString()).isEqualTo("[\"SIGTERM\"]");
+    }
+
+    @Test
+    void aSigtermThatBztLosesIsSentAgainUntilItShutsDown() throws Exception {
+        bzt.behave(Map.of("sleep", 600, "loseTerms", 2));
+        TaurusEngine engine = engine(Duration.ofMinutes(30), Duration.ofSeconds(50));
+        engine.prepare(StandinBzt.input(SIMPLE, Map.of(), workDir));
+        CompletableFuture<EngineOutput> run = runAsync(engine);
+        awaitState(engine, "running");
+
+        engine.stop();
+
+        EngineOutput output = run.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+        assertThat(output.report().stoppedEarly()).isTrue();
+        assertThat(output.samples()).isEqualTo(6);
+        JsonNode record = StandinBzt.record(engine.artifactsDir());
+        assertThat(record.path("state").asText()).as("bzt wrote its results and exited itself").isEqualTo("stopped");
+        assertThat(record.path("signals").toString()).isEqualTo("[\"SIGTERM\",\"SIGTERM\",\"SIGTERM\"]");
     }
 
     @Test

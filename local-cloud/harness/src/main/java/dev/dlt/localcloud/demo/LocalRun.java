@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -39,6 +40,16 @@ public final class LocalRun {
     static int run(Path root, Path manifest, Path work) throws Exception {
         long t0 = System.nanoTime();
         Progress progress = new Progress(t0);
+        Map<String, String> workerEnv = Map.of();
+        if (LocalBzt.wanted(manifest)) {
+            Optional<LocalBzt> bzt = LocalBzt.find(System.getenv());
+            if (bzt.isEmpty()) {
+                System.out.println("dlt-local: " + LocalBzt.MISSING);
+                return 2;
+            }
+            workerEnv = bzt.get().workerEnv(work);
+            progress.say("engine taurus: " + bzt.get().bzt() + (bzt.get().jmeterHome() == null ? "" : " with JMeter " + bzt.get().jmeterHome()));
+        }
         Path log = LocalLogging.toFile(work);
         progress.say("starting the local cloud (S3Proxy, DynamoDB Local, Kubernetes API + kubelet) in " + work);
         progress.say("logs of the API server, kubelet and workers: " + log);
@@ -49,7 +60,7 @@ public final class LocalRun {
         try (LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"));
              TargetServer target = TargetServer.start(InetAddress.getByName(TARGET_HOST), TARGET_PORT, mix)) {
             progress.say("target server on " + target.baseUri() + " (latency 70% 5 ms / 20% 20 ms / 10% 80 ms, 1% errors)");
-            cloud.startOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(500));
+            cloud.startOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(500), workerEnv);
             progress.say("operator started (log: " + cloud.operator().logFile() + ")");
             KubernetesClient kube = cloud.kubernetes();
             List<GenericKubernetesResource> resources;
