@@ -140,6 +140,10 @@ final class WorkerAgent implements Agent {
                 early ? 1 : 0);
     }
 
+    private static long millis(java.time.Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
+    }
+
     /** Writes every result file into the work dir, then stores them all, the report last; false if some were not stored. */
     private boolean upload(ResultStore store, ResultKeys keys, String workerId, Outcome outcome) throws IOException {
         Outbox outbox = workDir.outbox();
@@ -156,7 +160,8 @@ final class WorkerAgent implements Agent {
         StartSignal s = outcome.signal();
         WorkerReport report = new WorkerReport(workerId, keys.region(), config.engine(), s == null ? 0 : s.startAtMs(),
                 s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), output == null ? 0 : output.samples(),
-                outcome.outcome(), outcome.message(), output == null ? List.of() : output.report().flags());
+                outcome.outcome(), outcome.message(), output == null ? List.of() : output.report().flags(),
+                millis(output == null ? null : output.report().startedAt()), millis(output == null ? null : output.report().finishedAt()));
         outbox.write(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
         long deadline = retry.clock().millis() + config.uploadDeadline().toMillis();
         try {

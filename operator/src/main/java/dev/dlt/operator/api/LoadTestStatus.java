@@ -20,7 +20,8 @@ public class LoadTestStatus {
     private String message;
 
     @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
-            + "PartialResults (workers left out of the result), Recorded (stored in DynamoDB).")
+            + "PartialResults (workers left out of the result), SuspectWorkers (workers whose engine ran too short, "
+            + "recorded no sample or only errors), Recorded (stored in DynamoDB).")
     private List<Condition> conditions;
 
     @JsonPropertyDescription("The current (or last) run.")

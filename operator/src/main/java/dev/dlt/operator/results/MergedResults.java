@@ -4,11 +4,12 @@ import dev.dlt.results.aggregate.RunAccumulator;
 
 /**
  * The aggregate of the workers merged so far, and when their load ran: the earliest and latest
- * actual start and the latest end, in epoch millis (0 when no worker was merged).
+ * actual start of their engines, the first request and the latest end of load, in epoch millis (0
+ * when no worker was merged).
  */
-public record MergedResults(RunAccumulator accumulator, long firstStartMs, long lastStartMs, long lastEndMs) {
+public record MergedResults(RunAccumulator accumulator, long firstStartMs, long lastStartMs, long lastEndMs, long firstLoadMs) {
 
     static MergedResults none() {
-        return new MergedResults(new RunAccumulator(), 0, 0, 0);
+        return new MergedResults(new RunAccumulator(), 0, 0, 0, 0);
     }
 }

@@ -25,6 +25,7 @@ final class RunCollection {
     private long firstStartMs = Long.MAX_VALUE;
     private long lastStartMs;
     private long lastEndMs;
+    private long firstLoadMs = Long.MAX_VALUE;
 
     Optional<CollectedWorker> done(String region, String workerId) {
         return Optional.ofNullable(done.get(region + "/" + workerId));
@@ -38,9 +39,11 @@ final class RunCollection {
     synchronized void merge(String region, WorkerReport report, FinalStatus status, Map<String, SparseHistogram> histograms)
             throws InvalidResultException {
         accumulator.add(region, status, histograms);
+        // the start skew is over the engines' starts; the rate over the time load really flowed
         firstStartMs = Math.min(firstStartMs, report.startedAtMs());
         lastStartMs = Math.max(lastStartMs, report.startedAtMs());
-        lastEndMs = Math.max(lastEndMs, report.finishedAtMs());
+        firstLoadMs = Math.min(firstLoadMs, report.loadStartMs());
+        lastEndMs = Math.max(lastEndMs, report.loadEndMs());
     }
 
     Map<String, LeaderReport> leaders() {
@@ -48,7 +51,7 @@ final class RunCollection {
     }
 
     synchronized MergedResults snapshot() {
-        return accumulator.workers() == 0 ? new MergedResults(accumulator, 0, 0, 0)
-                : new MergedResults(accumulator, firstStartMs, lastStartMs, lastEndMs);
+        return accumulator.workers() == 0 ? new MergedResults(accumulator, 0, 0, 0, 0)
+                : new MergedResults(accumulator, firstStartMs, lastStartMs, lastEndMs, firstLoadMs);
     }
 }

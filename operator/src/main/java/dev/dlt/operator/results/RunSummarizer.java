@@ -36,7 +36,7 @@ public class RunSummarizer {
         long start = merged.firstStartMs();
         long end = merged.lastEndMs();
         long skew = merged.lastStartMs() - start;
-        double duration = (end - start) / 1000.0;
+        double duration = (end - merged.firstLoadMs()) / 1000.0;
         ResultStatus result = toStatus(runId, merged.accumulator().result(duration));
         List<LabelResultStatus> perRegion = new ArrayList<>();
         merged.accumulator().regions(duration).forEach((region, total) -> perRegion.add(label(region, total)));

@@ -51,6 +51,7 @@ public class CollectStep implements PhaseStep {
         }
         context.status().setResult(summary.result());
         LoadTestStatusBuilder.partialResults(context.status(), leftOut(summary), context.generation(), context.now());
+        LoadTestStatusBuilder.suspectWorkers(context.status(), flagged(collected), context.generation(), context.now());
         return decide(context, summary, desired);
     }
 
@@ -71,6 +72,11 @@ public class CollectStep implements PhaseStep {
                 + (summary.problems() == null ? "" : ": " + summary.problems())
                 + (startProblem ? "; not every worker got the start signal" : "");
         return StepOutcome.fail(startProblem ? "WorkersIncomplete" : "TooFewWorkersReported", why);
+    }
+
+    private static List<String> flagged(Collected collected) {
+        return collected.workers().stream().filter(w -> w.report() != null && !w.report().flags().isEmpty())
+                .map(w -> w.region() + "/" + w.workerId() + ": " + String.join(", ", w.report().flags())).toList();
     }
 
     private static List<String> leftOut(RunSummary summary) {

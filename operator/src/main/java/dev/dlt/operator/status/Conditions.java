@@ -18,6 +18,7 @@ public final class Conditions {
     public static final String COMPLETED = "Completed";
     public static final String BLOCKED = "Blocked";
     public static final String PARTIAL_RESULTS = "PartialResults";
+    public static final String SUSPECT_WORKERS = "SuspectWorkers";
     public static final String RECORDED = "Recorded";
 
     private Conditions() {

@@ -42,7 +42,7 @@ public final class LoadTestStatusBuilder {
         status.setPhase(Phase.Launching);
         status.setMessage("launching run " + runId);
         var conditions = Conditions.remove(status.getConditions(), Conditions.WORKERS_READY, Conditions.STARTED, Conditions.COMPLETED,
-                Conditions.BLOCKED, Conditions.PARTIAL_RESULTS, Conditions.RECORDED);
+                Conditions.BLOCKED, Conditions.PARTIAL_RESULTS, Conditions.SUSPECT_WORKERS, Conditions.RECORDED);
         status.setConditions(Conditions.set(conditions, Conditions.VALID, true, "SpecValid", "", generation, now));
     }
 
@@ -85,14 +85,23 @@ public final class LoadTestStatusBuilder {
 
     /** Sets or clears the PartialResults condition naming the workers left out of the result. */
     public static void partialResults(LoadTestStatus status, List<String> leftOut, long generation, Instant now) {
-        if (leftOut.isEmpty()) {
-            status.setConditions(Conditions.remove(status.getConditions(), Conditions.PARTIAL_RESULTS));
+        workerList(status, Conditions.PARTIAL_RESULTS, "WorkersLeftOut", " left out of the result: ", leftOut, generation, now);
+    }
+
+    /** Sets or clears the SuspectWorkers condition naming the workers whose run looks wrong (too short, no samples, only errors). */
+    public static void suspectWorkers(LoadTestStatus status, List<String> flagged, long generation, Instant now) {
+        workerList(status, Conditions.SUSPECT_WORKERS, "WorkersFlagged", " flagged by their engine: ", flagged, generation, now);
+    }
+
+    private static void workerList(LoadTestStatus status, String type, String reason, String what, List<String> workers,
+                                   long generation, Instant now) {
+        if (workers.isEmpty()) {
+            status.setConditions(Conditions.remove(status.getConditions(), type));
             return;
         }
-        String message = leftOut.size() + " worker(s) left out of the result: " + String.join("; ", leftOut.stream().limit(20).toList())
-                + (leftOut.size() > 20 ? "; …" : "");
-        status.setConditions(Conditions.set(status.getConditions(), Conditions.PARTIAL_RESULTS, true, "WorkersLeftOut", message,
-                generation, now));
+        String message = workers.size() + " worker(s)" + what + String.join("; ", workers.stream().limit(20).toList())
+                + (workers.size() > 20 ? "; …" : "");
+        status.setConditions(Conditions.set(status.getConditions(), type, true, reason, message, generation, now));
     }
 
     /** The run ends: its final phase and message, Completed and Recorded, and a line at the top of the history. */

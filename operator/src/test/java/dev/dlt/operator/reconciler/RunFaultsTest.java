@@ -227,6 +227,21 @@ class RunFaultsTest {
         assertThat(reconcile()).contains(Duration.ofSeconds(30));
     }
 
+    @Test
+    void workersFlaggedByTheirEngineAreNamedInTheRunsConditions() throws Exception {
+        ResultKeys keys = driveToRunning();
+        uploadWorker(keys, "w0", clock.millis(), 100, 1_000);
+        uploadWorker(keys, "w1", clock.millis(), 100, 1_000);
+        uploadWorker(keys, "w2", clock.millis(), 100, 1_000, List.of(WorkerReport.SHORT_RUN, WorkerReport.ONLY_ERRORS));
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+        reconcile();
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(condition("SuspectWorkers").getMessage()).isEqualTo("1 worker(s) flagged by their engine: eks/w2: SHORT_RUN, ONLY_ERRORS");
+    }
+
     private ResultKeys driveToRunning() throws Exception {
         reconcile();
         reconcile();
@@ -263,6 +278,11 @@ class RunFaultsTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros) throws Exception {
+        uploadWorker(keys, workerId, startedAt, samples, micros, List.of());
+    }
+
+    private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, List<String> flags)
+            throws Exception {
         ResultRecorder recorder = new ResultRecorder();
         for (int i = 0; i < samples; i++) {
             recorder.record("home", micros, micros / 2, 0, 100, "200", true);
@@ -271,7 +291,7 @@ class RunFaultsTest {
         store.data.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
         store.data.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
         putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
-                startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null));
+                startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null, flags));
     }
 
     private void putJson(String key, Object value) throws Exception {

@@ -13,10 +13,12 @@ import java.util.List;
  *                     (no valid start message before the deadline: no load was generated) or {@code FAILED}
  * @param flags        what makes a run that did not fail suspect: {@value #SHORT_RUN}, {@value #NO_SAMPLES},
  *                     {@value #ONLY_ERRORS}; empty when none (and in reports written before flags existed)
+ * @param loadStartedAtMs  when the engine sent its first request (after an external engine like bzt started), or 0
+ * @param loadFinishedAtMs when the engine's last request ended (before an external engine shut down), or 0
  */
 public record WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs,
                            long startedAtMs, long finishedAtMs, long samples, String outcome, String message,
-                           List<String> flags) {
+                           List<String> flags, long loadStartedAtMs, long loadFinishedAtMs) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String STOPPED = "STOPPED";
@@ -37,6 +39,21 @@ public record WorkerReport(String workerId, String region, String engine, long s
     public WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs, long startedAtMs,
                         long finishedAtMs, long samples, String outcome, String message) {
         this(workerId, region, engine, startAtMs, receivedAtMs, startedAtMs, finishedAtMs, samples, outcome, message, List.of());
+    }
+
+    public WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs, long startedAtMs,
+                        long finishedAtMs, long samples, String outcome, String message, List<String> flags) {
+        this(workerId, region, engine, startAtMs, receivedAtMs, startedAtMs, finishedAtMs, samples, outcome, message, flags, 0, 0);
+    }
+
+    /** When load really began: the first request, or the engine's start when that is not known. */
+    public long loadStartMs() {
+        return loadStartedAtMs > 0 && loadStartedAtMs >= startedAtMs ? loadStartedAtMs : startedAtMs;
+    }
+
+    /** When load really ended: the last request, or the engine's end when that is not known. */
+    public long loadEndMs() {
+        return loadFinishedAtMs > 0 && loadFinishedAtMs <= finishedAtMs && loadFinishedAtMs >= loadStartMs() ? loadFinishedAtMs : finishedAtMs;
     }
 
     public boolean generatedLoad() {
