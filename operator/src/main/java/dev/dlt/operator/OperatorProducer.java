@@ -80,7 +80,7 @@ public class OperatorProducer {
         EventRecorder events = new EventRecorder(client);
         RunPlanner planner = new RunPlanner(new KubernetesTestRegions(client, settings.bucket()), settings.bucket());
         S3ObjectStore store = new S3ObjectStore(s3);
-        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
+        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket(), config.s3().planPrefixes().orElse(List.of()));
         RunConductor conductor = new RunConductor(planner, new WorkerBackends(backends), new RunSecrets(client),
                 store, plans, new RunRecorder(history, metrics, settings.historySize()), events, settings, clock);
         TestRegionChecker checker = new TestRegionChecker(ecs);

@@ -2,13 +2,18 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** What a load test runs: the scenario, the load per worker, and where the workers run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LoadTestSpec {
+public class LoadTestSpec extends LenientSpec {
 
     @Required
     @JsonPropertyDescription("What each virtual user does: the HTTP requests it sends in order, again and again.")
@@ -19,12 +24,24 @@ public class LoadTestSpec {
     private LoadSpec load;
 
     @Required
-    @JsonPropertyDescription("Where the workers run; several entries make a multi-backend or multi-region test. Each worker generates the full load of spec.load.")
+    @Size(min = 1, max = SpecLimits.MAX_WORKER_GROUPS)
+    @ValidationRule(value = "self.filter(g, g.backend == 'eks-fargate').size() <= 1",
+            message = "eks-fargate is used by two groups; merge them")
+    @ValidationRule(value = "self.all(g, !has(g.testRegionRef) || self.filter(o, has(o.testRegionRef) && o.testRegionRef == g.testRegionRef).size() == 1)",
+            message = "a testRegionRef is used by two groups; merge them")
+    @JsonPropertyDescription("Where the workers run; several entries (at most 20) make a multi-backend or multi-region test. Each worker generates the full load of spec.load; "
+            + "at most 1000 workers in total and 500000 virtual users (workers x concurrency).")
     private List<WorkerGroupSpec> workers;
 
     @Pattern("^(native|taurus)?$")
     @JsonPropertyDescription("Load engine inside each worker: 'native' (built-in HTTP engine) or 'taurus' (bzt + JMeter). Empty means the worker image's default.")
     private String engine;
+
+    @Min(1)
+    @Max(100)
+    @Default("90")
+    @JsonPropertyDescription("Percent of the workers (1-100) that must report usable results for the run to succeed; default 90 (DLT's healthyThreshold).")
+    private Integer healthyThreshold;
 
     public ScenarioSpec getScenario() {
         return scenario;
@@ -48,6 +65,19 @@ public class LoadTestSpec {
 
     public void setWorkers(List<WorkerGroupSpec> workers) {
         this.workers = workers;
+    }
+
+    public Integer getHealthyThreshold() {
+        return healthyThreshold;
+    }
+
+    public void setHealthyThreshold(Integer healthyThreshold) {
+        this.healthyThreshold = healthyThreshold;
+    }
+
+    /** {@link #getHealthyThreshold()}, or its default of 90 when not set. */
+    public int healthyThresholdPercent() {
+        return healthyThreshold == null ? SpecLimits.DEFAULT_HEALTHY_THRESHOLD : healthyThreshold;
     }
 
     public String getEngine() {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The ECS resources of one AWS region that load-test workers run in (what DLT's regional item described). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TestRegionSpec {
+public class TestRegionSpec extends LenientSpec {
 
     @Required
     @Pattern("^[a-z]{2}(-[a-z]+)+-\\d+$")

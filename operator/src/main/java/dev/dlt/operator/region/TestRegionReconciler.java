@@ -36,14 +36,7 @@ public class TestRegionReconciler implements Reconciler<TestRegion> {
 
     @Override
     public UpdateControl<TestRegion> reconcile(TestRegion region, Context<TestRegion> context) {
-        RegionCheck.Result result;
-        try {
-            result = check.check(TestRegionSettingsMapper.settings(region, defaultBucket));
-        } catch (RuntimeException e) {
-            // credentials, network, a region that does not exist: all make the region unusable, with the reason
-            LOG.debugf(e, "checking TestRegion %s failed", region.getMetadata().getName());
-            result = new RegionCheck.Result(false, "cannot check ECS in " + region.getSpec().getRegion() + ": " + e.getMessage());
-        }
+        RegionCheck.Result result = check(region);
         TestRegionStatus before = region.getStatus() == null ? new TestRegionStatus() : region.getStatus();
         TestRegionStatus status = new TestRegionStatus();
         long generation = region.getMetadata().getGeneration() == null ? 0 : region.getMetadata().getGeneration();
@@ -57,5 +50,20 @@ public class TestRegionReconciler implements Reconciler<TestRegion> {
         region.setStatus(status);
         Duration next = result.ready() ? RECHECK_READY : RECHECK_NOT_READY;
         return (changed ? UpdateControl.patchStatus(region) : UpdateControl.<TestRegion>noUpdate()).rescheduleAfter(next);
+    }
+
+    private RegionCheck.Result check(TestRegion region) {
+        if (region.getSpec() == null || region.getSpec().bindingProblem() != null) {
+            // JSON the spec classes could not bind: not usable, and not worth asking ECS about
+            return new RegionCheck.Result(false, region.getSpec() == null ? "invalid spec: spec is missing"
+                    : "invalid spec: " + region.getSpec().bindingProblem().field() + ": " + region.getSpec().bindingProblem().problem());
+        }
+        try {
+            return check.check(TestRegionSettingsMapper.settings(region, defaultBucket));
+        } catch (RuntimeException e) {
+            // credentials, network, a region that does not exist: all make the region unusable, with the reason
+            LOG.debugf(e, "checking TestRegion %s failed", region.getMetadata().getName());
+            return new RegionCheck.Result(false, "cannot check ECS in " + region.getSpec().getRegion() + ": " + e.getMessage());
+        }
     }
 }
