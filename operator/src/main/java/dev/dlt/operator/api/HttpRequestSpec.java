@@ -19,7 +19,7 @@ public class HttpRequestSpec {
 
     @Required
     @Size(max = SpecLimits.MAX_URL)
-    @Pattern("^https?://[^\\s/?#@]+([/?#][^\\s]*)?$")
+    @Pattern(SpecLimits.URL)
     @JsonPropertyDescription("Absolute http:// or https:// URL with a host (port 1-65535), at most 2048 characters, no spaces or control characters.")
     private String url;
 

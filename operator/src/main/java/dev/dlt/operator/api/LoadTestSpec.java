@@ -13,6 +13,8 @@ import java.util.List;
 
 /** What a load test runs: the scenario, the load per worker, and where the workers run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.scenario) || !has(self.scenario.jmeter) || !has(self.engine) || self.engine != 'native'",
+        message = "a JMeter plan runs on engine taurus, not native")
 public class LoadTestSpec extends LenientSpec {
 
     @Required

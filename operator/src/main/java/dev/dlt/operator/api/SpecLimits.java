@@ -25,6 +25,9 @@ public final class SpecLimits {
 
     /** Taurus' time format as the CRD accepts it: 30s, 1m30s, 250ms, 1h, 2d, or a plain number of seconds. */
     public static final String DURATION = "^(\\d{1,9}(\\.\\d{1,3})?|(\\d{1,9}(\\.\\d{1,3})?(ms|d|h|m|s))+)$";
+    /** An http(s) URL with a host (a name or a bracketed IPv6 address), an optional port 1-65535, no user info, spaces or control characters. */
+    public static final String URL = "^https?://(\\[[0-9A-Fa-f:.]+\\]|[^\\s/?#@:\\[\\]\\x00-\\x1F\\x7F]+)"
+            + "(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?([/?#][^\\s\\x00-\\x1F\\x7F]*)?$";
     /** A Kubernetes object name (DNS-1123 subdomain). */
     public static final String DNS_1123_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A ConfigMap key. */
