@@ -49,7 +49,8 @@ public class LenientSpecDeserializer extends JsonDeserializer<LenientSpec> imple
                 throw MismatchedInputException.from(parser, type, "not an object");
             }
             return ctxt.readTreeAsValue(json, type);
-        } catch (DatabindException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever the JSON holds, it must not fail the list or watch of every resource
             LenientSpec spec = empty();
             spec.markUnbound(json, problem(json, e));
             return spec;
@@ -64,7 +65,7 @@ public class LenientSpecDeserializer extends JsonDeserializer<LenientSpec> imple
         }
     }
 
-    static BindingProblem problem(JsonNode json, DatabindException e) {
+    static BindingProblem problem(JsonNode json, Exception e) {
         StringBuilder field = new StringBuilder("spec");
         JsonNode node = json;
         if (e instanceof JsonMappingException mapping) {
@@ -77,6 +78,10 @@ public class LenientSpecDeserializer extends JsonDeserializer<LenientSpec> imple
                     node = node == null ? null : node.get(ref.getFieldName());
                 }
             }
+        }
+        if (!(e instanceof DatabindException)) {
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new BindingProblem(field.toString(), "cannot be read: " + printable(message, 120));
         }
         Class<?> target = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 ? mismatch.getTargetType() : null;
@@ -113,8 +118,7 @@ public class LenientSpecDeserializer extends JsonDeserializer<LenientSpec> imple
             return "something else";
         }
         if (node.isTextual()) {
-            String text = node.textValue();
-            return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+            return "'" + printable(node.textValue(), 40) + "'";
         }
         if (node.isObject()) {
             return "an object";
@@ -122,6 +126,14 @@ public class LenientSpecDeserializer extends JsonDeserializer<LenientSpec> imple
         if (node.isArray()) {
             return "a list";
         }
-        return node.toString().length() > 40 ? node.toString().substring(0, 40) + "…" : node.toString();
+        return printable(node.toString(), 40);
+    }
+
+    /** Cut to {@code max} characters, control characters escaped: the text ends up in a one-line status message. */
+    private static String printable(String text, int max) {
+        String cut = text.length() > max ? text.substring(0, max) + "…" : text;
+        StringBuilder out = new StringBuilder();
+        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 }

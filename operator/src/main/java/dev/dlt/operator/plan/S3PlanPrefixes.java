@@ -14,7 +14,10 @@ public final class S3PlanPrefixes {
     public static final String NAMESPACE = "{namespace}";
     private final List<String> entries;
 
-    /** @param defaultBucket the operator's bucket; @param allowed extra {@code bucket/prefix} entries, may use {@code {namespace}} */
+    /**
+     * @param defaultBucket the operator's bucket
+     * @param allowed more {@code bucket/prefix} entries, {@code {namespace}} standing for the LoadTest's namespace
+     */
     public S3PlanPrefixes(String defaultBucket, List<String> allowed) {
         List<String> all = new ArrayList<>();
         all.add(defaultBucket + "/plans/" + NAMESPACE + "/");
