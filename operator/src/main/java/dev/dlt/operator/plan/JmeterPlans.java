@@ -3,6 +3,7 @@ package dev.dlt.operator.plan;
 import dev.dlt.operator.api.ConfigMapKeyRef;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.S3ObjectRef;
+import dev.dlt.operator.api.SpecLimits;
 import dev.dlt.operator.store.ObjectStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -21,6 +23,7 @@ public class JmeterPlans {
 
     /** Plans bigger than this are refused (a ConfigMap holds 1 MiB; zips with data files are bigger). */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
+    private static final Pattern OBJECT_NAME = Pattern.compile(SpecLimits.DNS_1123_SUBDOMAIN);
     private final KubernetesClient client;
     private final ObjectStore store;
     private final String defaultBucket;
@@ -81,6 +84,10 @@ public class JmeterPlans {
     }
 
     private byte[] fromConfigMap(String namespace, ConfigMapKeyRef ref, String field) throws InvalidPlanException {
+        if (ref.getName() == null || !OBJECT_NAME.matcher(ref.getName()).matches()) {
+            // never let a name that is not an object name become part of an API path, whoever skipped validation
+            throw new InvalidPlanException(field + ".name", "must be a Kubernetes object name");
+        }
         ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
         if (map == null) {
             throw new InvalidPlanException(field, "ConfigMap " + namespace + "/" + ref.getName() + " does not exist");

@@ -101,6 +101,8 @@ class JmeterPlansTest {
         assertFails(fromConfigMap("empty.zip"), "spec.scenario.jmeter.configMapRef", "empty.zip contains no .jmx file");
         assertFails(fromConfigMap("two.zip"), "spec.scenario.jmeter.configMapRef", "several plans at the same level: [a.jmx, b.jmx]");
         assertFails(fromConfigMap("broken.zip"), "spec.scenario.jmeter.configMapRef", "broken.zip: p.jmx is not well-formed XML");
+        assertFails(TestSpecs.jmeterFromConfigMap("../kube-system/plans", "plan.jmx"), "spec.scenario.jmeter.configMapRef.name",
+                "must be a Kubernetes object name");
         assertFails(fromConfigMap("missing.jmx"), "spec.scenario.jmeter.configMapRef", "ConfigMap perf/plans has no key missing.jmx");
         assertFails(fromS3(null, "plans/perf/nope.jmx"), "spec.scenario.jmeter.s3",
                 "s3://default-bucket/plans/perf/nope.jmx is not a plan this namespace can read");
