@@ -28,6 +28,18 @@ public final class SpecLimits {
     /** An http(s) URL with a host (a name or a bracketed IPv6 address), an optional port 1-65535, no user info, spaces or control characters. */
     public static final String URL = "^https?://(\\[[0-9A-Fa-f:.]+\\]|[^\\s/?#@:\\[\\]\\x00-\\x1F\\x7F]+)"
             + "(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?([/?#][^\\s\\x00-\\x1F\\x7F]*)?$";
+    /** An ECS cluster name or ARN. */
+    public static final String ECS_CLUSTER = "^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster/[A-Za-z0-9_-]{1,255})$";
+    /** An ECS task definition: family, family:revision or ARN. */
+    public static final String ECS_TASK_DEFINITION = "^([A-Za-z0-9_-]{1,255}(:[0-9]{1,9})?"
+            + "|arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/[A-Za-z0-9_-]{1,255}(:[0-9]{1,9})?)$";
+    /** An ECS container name. */
+    public static final String ECS_CONTAINER = "^[A-Za-z0-9_-]{1,255}$";
+    /** A CloudWatch Logs group name. */
+    public static final String LOG_GROUP = "^[.\\-_/#A-Za-z0-9]{1,512}$";
+    public static final int MAX_SUBNETS = 16;
+    public static final int MAX_SECURITY_GROUPS = 5;
+    public static final int MAX_AWS_ID = 255;
     /** A Kubernetes object name (DNS-1123 subdomain). */
     public static final String DNS_1123_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A ConfigMap key. */

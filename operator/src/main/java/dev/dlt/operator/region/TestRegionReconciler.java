@@ -3,12 +3,16 @@ package dev.dlt.operator.region;
 import dev.dlt.operator.api.TestRegion;
 import dev.dlt.operator.api.TestRegionStatus;
 import dev.dlt.operator.reconciler.Conditions;
+import dev.dlt.operator.validation.TestRegionValidator;
+import dev.dlt.operator.validation.Violation;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +28,7 @@ public class TestRegionReconciler implements Reconciler<TestRegion> {
     static final Duration RECHECK_NOT_READY = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(TestRegionReconciler.class);
 
+    private final TestRegionValidator validator = new TestRegionValidator();
     private final RegionCheck check;
     private final String defaultBucket;
     private final Clock clock;
@@ -53,10 +58,10 @@ public class TestRegionReconciler implements Reconciler<TestRegion> {
     }
 
     private RegionCheck.Result check(TestRegion region) {
-        if (region.getSpec() == null || region.getSpec().bindingProblem() != null) {
-            // JSON the spec classes could not bind: not usable, and not worth asking ECS about
-            return new RegionCheck.Result(false, region.getSpec() == null ? "invalid spec: spec is missing"
-                    : "invalid spec: " + region.getSpec().bindingProblem().field() + ": " + region.getSpec().bindingProblem().problem());
+        List<Violation> violations = validator.validate(region.getSpec());
+        if (!violations.isEmpty()) {
+            // not usable, and not worth asking ECS about
+            return new RegionCheck.Result(false, "invalid spec: " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
         }
         try {
             return check.check(TestRegionSettingsMapper.settings(region, defaultBucket));
