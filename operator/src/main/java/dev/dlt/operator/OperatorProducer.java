@@ -118,7 +118,7 @@ public class OperatorProducer {
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withCloseClientOnStop(false));
         LoadTestReconciler loadTests = loadTestReconciler(client, settings, backends, podCache, new KubernetesTestRegions(client, settings.bucket()),
-                s3Store, dynamoHistory, metrics, clock);
+                s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, clock);
         op.register(loadTests, c -> {
             config.namespaces().ifPresent(c::settingNamespaces);
             // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
@@ -132,7 +132,8 @@ public class OperatorProducer {
     /** The LoadTest controller and its run pipeline, every call to S3, DynamoDB and the backends guarded. */
     public static LoadTestReconciler loadTestReconciler(KubernetesClient client, RunSettings settings, List<WorkerBackend> backendList,
                                                         PodCache podCache, TestRegions testRegions, ObjectStore s3Store,
-                                                        ResultHistory dynamoHistory, RunMetrics metrics, Clock clock) {
+                                                        ResultHistory dynamoHistory, List<String> planPrefixes, RunMetrics metrics,
+                                                        Clock clock) {
         var expected = List.<Class<? extends RuntimeException>>of(LaunchFailedException.class, TestRegions.UnusableTestRegion.class);
         ObjectStore store = Guarded.of(ObjectStore.class, s3Store, Dependency.S3, expected);
         ResultHistory history = Guarded.of(ResultHistory.class, dynamoHistory, Dependency.DYNAMODB, expected);
@@ -140,7 +141,7 @@ public class OperatorProducer {
                 .map(b -> Guarded.of(WorkerBackend.class, b, Dependency.service(b.service()), expected)).toList());
         EventRecorder events = new EventRecorder(client);
         RunPlanner planner = new RunPlanner(testRegions, backends, settings.bucket());
-        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket());
+        JmeterPlans plans = new JmeterPlans(client, store, settings.bucket(), planPrefixes);
         RunSecrets secrets = new RunSecrets(client);
         WorkerFleet fleet = new WorkerFleet(backends, settings);
         RunObserver observer = new RunObserver(fleet, clock);

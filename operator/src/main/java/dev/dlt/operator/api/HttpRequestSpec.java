@@ -4,27 +4,37 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** One HTTP request of the scenario. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class HttpRequestSpec {
 
-    @JsonPropertyDescription("Name under which results are reported; defaults to the URL.")
+    @Size(min = 1, max = SpecLimits.MAX_LABEL)
+    @ValidationRule(value = "!self.matches('" + SpecLimits.CONTROL_CHARS + "')", message = "must not contain control characters")
+    @JsonPropertyDescription("Name under which results are reported, 1 to 128 characters, unique in the scenario; defaults to the URL.")
     private String label;
 
     @Required
-    @JsonPropertyDescription("Absolute http:// or https:// URL.")
+    @Size(max = SpecLimits.MAX_URL)
+    @Pattern(SpecLimits.URL)
+    @JsonPropertyDescription("Absolute http:// or https:// URL with a host (port 1-65535), at most 2048 characters, no spaces or control characters.")
     private String url;
 
     @Pattern("^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)?$")
     @JsonPropertyDescription("HTTP method; default GET.")
     private String method;
 
-    @JsonPropertyDescription("Request headers.")
+    @Size(max = SpecLimits.MAX_HEADERS)
+    // no CEL rule on names and values: the schema cannot bound a map's strings, so the API server would estimate it too costly
+    @JsonPropertyDescription("Request headers, at most 50 (checked by the operator): names are RFC 9110 tokens (no spaces), values hold no CR, LF or other control characters and at most 8192 characters; "
+            + "Content-Length and Transfer-Encoding are set by the engine.")
     private Map<String, String> headers;
 
-    @JsonPropertyDescription("Request body, sent as is.")
+    @Size(max = SpecLimits.MAX_BODY)
+    @JsonPropertyDescription("Request body, sent as is; at most 65536 characters.")
     private String body;
 
     public String getLabel() {

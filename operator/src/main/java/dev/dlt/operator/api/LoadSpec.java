@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The load of one worker: concurrency virtual users, started linearly over rampUp, then held for holdFor. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,15 +15,20 @@ public class LoadSpec {
 
     @Required
     @Min(1)
-    @Max(100000)
-    @JsonPropertyDescription("Virtual users per worker.")
+    @Max(SpecLimits.MAX_CONCURRENCY)
+    @JsonPropertyDescription("Virtual users per worker, 1 to 5000.")
     private Integer concurrency;
 
-    @JsonPropertyDescription("Time to start all virtual users (Taurus time format, e.g. 30s, 1m). Default 0s.")
+    @Pattern(SpecLimits.DURATION)
+    @Size(max = SpecLimits.MAX_DURATION_TEXT)
+    @JsonPropertyDescription("Time to start all virtual users (Taurus time format, e.g. 30s, 1m), at most 6h. Default 0s.")
     private String rampUp;
 
     @Required
-    @JsonPropertyDescription("Time to keep all virtual users running after ramp-up (e.g. 5m).")
+    @Pattern(SpecLimits.DURATION)
+    @Size(max = SpecLimits.MAX_DURATION_TEXT)
+    @ValidationRule(value = "self.matches('[1-9]')", message = "must be longer than 0s")
+    @JsonPropertyDescription("Time to keep all virtual users running after ramp-up (e.g. 5m); more than 0s, at most 24h.")
     private String holdFor;
 
     @Min(1)

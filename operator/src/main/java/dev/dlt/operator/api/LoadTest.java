@@ -1,5 +1,7 @@
 package dev.dlt.operator.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -24,4 +26,17 @@ public class LoadTest extends CustomResource<LoadTestSpec, LoadTestStatus> imple
 
     public static final String GROUP = "load.dlt.dev";
     public static final String VERSION = "v1alpha1";
+
+    // bound leniently: a spec of the wrong shape fails only this resource, not the informer (see LenientSpecDeserializer)
+    @Override
+    @JsonSerialize(using = LenientSpecSerializer.class)
+    public LoadTestSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonDeserialize(using = LenientSpecDeserializer.class)
+    public void setSpec(LoadTestSpec spec) {
+        super.setSpec(spec);
+    }
 }

@@ -2,13 +2,20 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** What a load test runs: the scenario, the load per worker, and where the workers run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class LoadTestSpec {
+@ValidationRule(value = "!has(self.scenario) || !has(self.scenario.jmeter) || !has(self.engine) || self.engine != 'native'",
+        message = "a JMeter plan runs on engine taurus, not native")
+public class LoadTestSpec extends LenientSpec {
 
     @Required
     @JsonPropertyDescription("What each virtual user does: the HTTP requests it sends in order, again and again.")
@@ -19,17 +26,24 @@ public class LoadTestSpec {
     private LoadSpec load;
 
     @Required
-    @JsonPropertyDescription("Where the workers run; several entries make a multi-backend or multi-region test. Each worker generates the full load of spec.load.")
+    @Size(min = 1, max = SpecLimits.MAX_WORKER_GROUPS)
+    @ValidationRule(value = "self.filter(g, g.backend == 'eks-fargate').size() <= 1",
+            message = "eks-fargate is used by two groups; merge them")
+    @ValidationRule(value = "self.all(g, !has(g.testRegionRef) || self.filter(o, has(o.testRegionRef) && o.testRegionRef == g.testRegionRef).size() == 1)",
+            message = "a testRegionRef is used by two groups; merge them")
+    @JsonPropertyDescription("Where the workers run; several entries (at most 20) make a multi-backend or multi-region test. Each worker generates the full load of spec.load; "
+            + "at most 1000 workers in total and 500000 virtual users (workers x concurrency).")
     private List<WorkerGroupSpec> workers;
 
     @Pattern("^(native|taurus)?$")
     @JsonPropertyDescription("Load engine inside each worker: 'native' (built-in HTTP engine) or 'taurus' (bzt + JMeter). Empty means the worker image's default.")
     private String engine;
 
-    @io.fabric8.generator.annotation.Min(1)
-    @io.fabric8.generator.annotation.Max(100)
-    @JsonPropertyDescription("Percent of the workers that must report usable results for the run to succeed (the others are "
-            + "left out and named in the PartialResults condition); default 90, as DLT's healthyThreshold.")
+    @Min(1)
+    @Max(100)
+    @Default("90")
+    @JsonPropertyDescription("Percent of the workers (1-100) that must report usable results for the run to succeed (the others "
+            + "are left out and named in the PartialResults condition); default 90 (DLT's healthyThreshold).")
     private Integer healthyThreshold;
 
     public ScenarioSpec getScenario() {
@@ -56,6 +70,19 @@ public class LoadTestSpec {
         this.workers = workers;
     }
 
+    public Integer getHealthyThreshold() {
+        return healthyThreshold;
+    }
+
+    public void setHealthyThreshold(Integer healthyThreshold) {
+        this.healthyThreshold = healthyThreshold;
+    }
+
+    /** {@link #getHealthyThreshold()}, or its default of 90 when not set. */
+    public int healthyThresholdPercent() {
+        return healthyThreshold == null ? SpecLimits.DEFAULT_HEALTHY_THRESHOLD : healthyThreshold;
+    }
+
     public String getEngine() {
         return engine;
     }
@@ -64,11 +91,4 @@ public class LoadTestSpec {
         this.engine = engine;
     }
 
-    public Integer getHealthyThreshold() {
-        return healthyThreshold;
-    }
-
-    public void setHealthyThreshold(Integer healthyThreshold) {
-        this.healthyThreshold = healthyThreshold;
-    }
 }

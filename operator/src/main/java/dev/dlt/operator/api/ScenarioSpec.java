@@ -2,6 +2,8 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
@@ -10,13 +12,19 @@ import java.util.List;
 @ValidationRule(value = "has(self.requests) != has(self.jmeter)", message = "set either requests or jmeter")
 public class ScenarioSpec {
 
-    @JsonPropertyDescription("HTTP requests each virtual user sends in order, in a loop (DLT test type simple).")
+    @Size(min = 1, max = SpecLimits.MAX_REQUESTS)
+    @ValidationRule(value = "self.all(r, !has(r.label) || self.filter(o, has(o.label) && o.label == r.label).size() == 1)",
+            message = "labels must be unique")
+    @JsonPropertyDescription("HTTP requests each virtual user sends in order, in a loop (DLT test type simple); 1 to 100, labels unique.")
     private List<HttpRequestSpec> requests;
 
     @JsonPropertyDescription("An existing JMeter plan instead of requests (DLT test type jmeter); needs engine taurus.")
     private JmeterPlanSpec jmeter;
 
-    @JsonPropertyDescription("Timeout of one request (Taurus time format, e.g. 10s, 500ms). Default 30s.")
+    @Pattern(SpecLimits.DURATION)
+    @Size(max = SpecLimits.MAX_DURATION_TEXT)
+    @ValidationRule(value = "self.matches('[1-9]')", message = "must be longer than 0s")
+    @JsonPropertyDescription("Timeout of one request (Taurus time format, e.g. 10s, 500ms); more than 0s, at most 10m. Default 30s.")
     private String requestTimeout;
 
     public List<HttpRequestSpec> getRequests() {

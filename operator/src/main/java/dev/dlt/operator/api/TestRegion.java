@@ -1,5 +1,7 @@
 package dev.dlt.operator.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -18,4 +20,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class TestRegion extends CustomResource<TestRegionSpec, TestRegionStatus> implements Namespaced {
+
+    // bound leniently: a spec of the wrong shape fails only this resource, not the informer (see LenientSpecDeserializer)
+    @Override
+    @JsonSerialize(using = LenientSpecSerializer.class)
+    public TestRegionSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonDeserialize(using = LenientSpecDeserializer.class)
+    public void setSpec(TestRegionSpec spec) {
+        super.setSpec(spec);
+    }
 }

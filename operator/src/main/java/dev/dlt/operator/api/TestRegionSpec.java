@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 /** The ECS resources of one AWS region that load-test workers run in (what DLT's regional item described). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TestRegionSpec {
+public class TestRegionSpec extends LenientSpec {
 
     @Required
     @Pattern("^[a-z]{2}(-[a-z]+)+-\\d+$")
@@ -16,31 +17,38 @@ public class TestRegionSpec {
     private String region;
 
     @Required
+    @Pattern(SpecLimits.ECS_CLUSTER)
     @JsonPropertyDescription("ECS cluster name or ARN.")
     private String cluster;
 
     @Required
+    @Pattern(SpecLimits.ECS_TASK_DEFINITION)
     @JsonPropertyDescription("Task definition (family, family:revision or ARN) running the worker image; Fargate, awsvpc network mode.")
     private String taskDefinition;
 
     @Required
+    @Pattern(SpecLimits.ECS_CONTAINER)
     @JsonPropertyDescription("Name of the worker container in the task definition.")
     private String containerName;
 
     @Required
-    @JsonPropertyDescription("Subnets of the tasks (awsvpc); the operator's leader must reach the workers' private IPs on port 50000.")
+    @Size(min = 1, max = SpecLimits.MAX_SUBNETS)
+    @JsonPropertyDescription("Subnets of the tasks (awsvpc), 1 to 16; the operator's leader must reach the workers' private IPs on port 50000.")
     private List<String> subnets;
 
     @Required
-    @JsonPropertyDescription("Security groups of the tasks; allow TCP 50000 inside the group.")
+    @Size(min = 1, max = SpecLimits.MAX_SECURITY_GROUPS)
+    @JsonPropertyDescription("Security groups of the tasks, 1 to 5; allow TCP 50000 inside the group.")
     private List<String> securityGroups;
 
     @JsonPropertyDescription("Give tasks a public IP (needed in public subnets without a NAT gateway to pull images and reach S3). Default false.")
     private Boolean assignPublicIp;
 
+    @Pattern(SpecLimits.LOG_GROUP)
     @JsonPropertyDescription("CloudWatch Logs group of the workers, shown in status for convenience.")
     private String logGroup;
 
+    @Pattern(SpecLimits.S3_BUCKET)
     @JsonPropertyDescription("S3 bucket the workers of this region read the scenario from and write results to; default: the operator's bucket.")
     private String bucket;
 

@@ -6,9 +6,13 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A group of identical workers on one backend (and, for ECS, in one region). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.backend == 'ecs-fargate' ? has(self.testRegionRef) : !has(self.testRegionRef)",
+        message = "testRegionRef is required for backend ecs-fargate and applies to it only")
 public class WorkerGroupSpec {
 
     @Required
@@ -18,10 +22,12 @@ public class WorkerGroupSpec {
 
     @Required
     @Min(1)
-    @Max(1000)
-    @JsonPropertyDescription("Number of workers in this group.")
+    @Max(SpecLimits.MAX_WORKERS_PER_GROUP)
+    @JsonPropertyDescription("Number of workers in this group, 1 to 1000.")
     private Integer count;
 
+    @Size(max = SpecLimits.MAX_NAME)
+    @Pattern(SpecLimits.DNS_1123_SUBDOMAIN)
     @JsonPropertyDescription("Name of the TestRegion (same namespace) describing the ECS cluster; required for ecs-fargate.")
     private String testRegionRef;
 

@@ -4,6 +4,7 @@ package dev.dlt.operator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,9 @@ public interface OperatorConfig {
         String bucket();
 
         Optional<String> endpoint();
+
+        /** More places LoadTests may read jmeter.s3 plans from, as bucket/prefix; {namespace} is the LoadTest's namespace (docs/tenancy.md). */
+        Optional<List<String>> planPrefixes();
     }
 
     /** The results table. */

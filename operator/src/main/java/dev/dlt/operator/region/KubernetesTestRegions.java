@@ -1,13 +1,16 @@
 package dev.dlt.operator.region;
 
 import dev.dlt.backend.TestRegionSettings;
+import dev.dlt.operator.api.SpecLimits;
 import dev.dlt.operator.api.TestRegion;
 import dev.dlt.operator.plan.TestRegions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.regex.Pattern;
 
 /** Looks TestRegions up in the API server; only a Ready one can be used. */
 public final class KubernetesTestRegions implements TestRegions {
 
+    private static final Pattern NAME = Pattern.compile(SpecLimits.DNS_1123_SUBDOMAIN);
     private final KubernetesClient client;
     private final String defaultBucket;
 
@@ -18,6 +21,10 @@ public final class KubernetesTestRegions implements TestRegions {
 
     @Override
     public TestRegionSettings settings(String namespace, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            // never let a reference that is not an object name become part of an API path
+            throw new UnusableTestRegion("TestRegion name '" + name + "' is not a Kubernetes object name");
+        }
         TestRegion region = client.resources(TestRegion.class).inNamespace(namespace).withName(name).get();
         if (region == null) {
             throw new UnusableTestRegion("TestRegion " + namespace + "/" + name + " does not exist", true);

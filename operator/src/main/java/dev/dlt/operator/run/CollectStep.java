@@ -21,7 +21,6 @@ import java.util.Locale;
  */
 public class CollectStep implements PhaseStep {
 
-    public static final int DEFAULT_HEALTHY_THRESHOLD = 90;
     private final ResultCollector collector;
     private final RunSummarizer summarizer;
     private final RunSettings settings;
@@ -59,8 +58,7 @@ public class CollectStep implements PhaseStep {
         boolean startProblem = context.run().getRegions() != null && context.run().getRegions().stream()
                 .anyMatch(r -> r.getLeader() != null && r.getLeader() != LeaderOutcome.STARTED);
         int usable = desired - summary.failed();
-        Integer threshold = context.test().getSpec().getHealthyThreshold();
-        int needed = (int) Math.ceil(desired * (threshold == null ? DEFAULT_HEALTHY_THRESHOLD : threshold) / 100.0);
+        int needed = (int) Math.ceil(desired * context.test().getSpec().healthyThresholdPercent() / 100.0);
         ResultStatus r = summary.result();
         if (r != null && usable > 0 && usable >= needed && !startProblem) {
             String numbers = String.format(Locale.ROOT, "%d requests, %.1f rps, p95 %.1f ms, %.2f%% errors, start skew %d ms",

@@ -2,6 +2,8 @@ package dev.dlt.operator.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlt.operator.api.CrdSchema;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.TestRegion;
 import dev.dlt.operator.validation.SpecValidator;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every manifest in {@code examples/} is a LoadTest or TestRegion that the operator accepts as written. */
+/** Every manifest in {@code examples/} is a LoadTest or TestRegion that the operator and the CRD schema (with its CEL rules) accept as written. */
 class ExamplesTest {
 
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -39,11 +41,15 @@ class ExamplesTest {
                 case "LoadTest" -> {
                     LoadTest test = YAML.unmarshal(document, LoadTest.class);
                     assertThat(new SpecValidator().validate(test.getSpec())).as(file + ": " + test.getMetadata().getName()).isEmpty();
+                    assertThat(CrdSchema.loadTests().violations(YAML.unmarshal(document, JsonNode.class).get("spec"))).as(file.toString()).isEmpty();
                 }
                 case "TestRegion" -> {
                     TestRegion region = YAML.unmarshal(document, TestRegion.class);
                     assertThat(region.getSpec().getSubnets()).as(file.toString()).isNotEmpty();
                     assertThat(region.getSpec().getRegion()).matches("^[a-z]{2}(-[a-z]+)+-\\d+$");
+                    assertThat(region.getSpec().bindingProblem()).as(file.toString()).isNull();
+                    assertThat(CrdSchema.of("testregions.load.dlt.dev-v1.yml").violations(YAML.unmarshal(document, JsonNode.class).get("spec")))
+                            .as(file.toString()).isEmpty();
                 }
                 default -> throw new AssertionError(file + " has an unexpected kind " + resource.getKind());
             }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -26,7 +27,7 @@ class JmeterPlansTest {
     private final InMemoryStore s3 = new InMemoryStore();
 
     private JmeterPlans plans() {
-        return new JmeterPlans(client, s3, "default-bucket");
+        return new JmeterPlans(client, s3, "default-bucket", List.of("other-bucket/suites/{namespace}", "shared-bucket/common/"));
     }
 
     @Test
@@ -43,15 +44,49 @@ class JmeterPlansTest {
     void readsAZipFromBinaryDataAndFromS3() throws Exception {
         byte[] zip = zip(Map.of("tests/plan.jmx", PLAN, "tests/data/users.csv", "a,b", "plugins/x.jar", "jar"));
         configMap(Map.of(), Map.of("suite.zip", Base64.getEncoder().encodeToString(zip)));
-        s3.put("other-bucket", "plans/suite.zip", zip, "application/zip");
-        JmeterPlanSpec fromS3 = new JmeterPlanSpec();
-        S3ObjectRef ref = new S3ObjectRef();
-        ref.setBucket("other-bucket");
-        ref.setKey("plans/suite.zip");
-        fromS3.setS3(ref);
+        s3.put("other-bucket", "suites/perf/suite.zip", zip, "application/zip");
+        s3.put("default-bucket", "plans/perf/suite.zip", zip, "application/zip");
+        s3.put("shared-bucket", "common/suite.zip", zip, "application/zip");
 
         assertThat(plans().load("perf", fromConfigMap("suite.zip")).fileName()).isEqualTo("plan.zip");
-        assertThat(plans().load("perf", fromS3).content()).isEqualTo(zip);
+        assertThat(plans().load("perf", fromS3("other-bucket", "suites/perf/suite.zip")).content()).isEqualTo(zip);
+        assertThat(plans().load("perf", fromS3(null, "plans/perf/suite.zip")).content()).as("the default bucket's plans/<namespace>/").isEqualTo(zip);
+        assertThat(plans().load("perf", fromS3("shared-bucket", "common/suite.zip")).content()).as("an entry without {namespace}").isEqualTo(zip);
+    }
+
+    @Test
+    void readsS3PlansOnlyUnderTheNamespacesPrefixesWithOneMessageForForbiddenAndMissing() throws Exception {
+        byte[] plan = PLAN.getBytes(StandardCharsets.UTF_8);
+        s3.put("default-bucket", "plans/team-b/secret.jmx", plan, "application/xml");
+        s3.put("default-bucket", "plans/team-ab/x.jmx", plan, "application/xml");
+        s3.put("default-bucket", "results/team-b/run.jmx", plan, "application/xml");
+        s3.put("other-bucket", "suites/team-b/suite.jmx", plan, "application/xml");
+        s3.put("private-bucket", "plans/team-a/x.jmx", plan, "application/xml");
+        String allowed = "plans of namespace team-a must be existing objects under s3://default-bucket/plans/team-a/ or "
+                + "s3://other-bucket/suites/team-a/ or s3://shared-bucket/common/";
+
+        for (String[] object : new String[][] {
+                {null, "plans/team-b/secret.jmx"},          // another namespace's plan: exists
+                {null, "plans/team-a/missing.jmx"},         // this namespace's prefix: missing
+                {null, "plans/team-ab/x.jmx"},              // a namespace whose name starts like this one's
+                {null, "results/team-b/run.jmx"},
+                {"other-bucket", "suites/team-b/suite.jmx"},
+                {"private-bucket", "plans/team-a/x.jmx"},   // right key, bucket not allowed
+        }) {
+            String bucket = object[0] == null ? "default-bucket" : object[0];
+            assertThatThrownBy(() -> plans().load("team-a", fromS3(object[0], object[1]))).isInstanceOf(InvalidPlanException.class)
+                    .hasMessage("s3://" + bucket + "/" + object[1] + " is not a plan this namespace can read: " + allowed);
+        }
+        assertThat(plans().load("team-b", fromS3(null, "plans/team-b/secret.jmx")).content()).as("its own namespace reads it").isEqualTo(plan);
+    }
+
+    private static JmeterPlanSpec fromS3(String bucket, String key) {
+        S3ObjectRef ref = new S3ObjectRef();
+        ref.setBucket(bucket);
+        ref.setKey(key);
+        JmeterPlanSpec spec = new JmeterPlanSpec();
+        spec.setS3(ref);
+        return spec;
     }
 
     @Test
@@ -66,12 +101,11 @@ class JmeterPlansTest {
         assertFails(fromConfigMap("empty.zip"), "spec.scenario.jmeter.configMapRef", "empty.zip contains no .jmx file");
         assertFails(fromConfigMap("two.zip"), "spec.scenario.jmeter.configMapRef", "several plans at the same level: [a.jmx, b.jmx]");
         assertFails(fromConfigMap("broken.zip"), "spec.scenario.jmeter.configMapRef", "broken.zip: p.jmx is not well-formed XML");
+        assertFails(TestSpecs.jmeterFromConfigMap("../kube-system/plans", "plan.jmx"), "spec.scenario.jmeter.configMapRef.name",
+                "must be a Kubernetes object name");
         assertFails(fromConfigMap("missing.jmx"), "spec.scenario.jmeter.configMapRef", "ConfigMap perf/plans has no key missing.jmx");
-        JmeterPlanSpec absent = new JmeterPlanSpec();
-        S3ObjectRef ref = new S3ObjectRef();
-        ref.setKey("nope.jmx");
-        absent.setS3(ref);
-        assertFails(absent, "spec.scenario.jmeter.s3", "s3://default-bucket/nope.jmx does not exist");
+        assertFails(fromS3(null, "plans/perf/nope.jmx"), "spec.scenario.jmeter.s3",
+                "s3://default-bucket/plans/perf/nope.jmx is not a plan this namespace can read");
     }
 
     private void assertFails(JmeterPlanSpec spec, String field, String message) {

@@ -13,8 +13,6 @@ import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.config.RunSettings;
-import dev.dlt.operator.events.EventRecorder;
-import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.InMemoryStore;
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.results.layout.LeaderReport;
@@ -62,7 +60,7 @@ class LoadTestReconcilerTest {
     }
 
     private LoadTestReconciler reconciler() {
-        return OperatorProducer.loadTestReconciler(client, SETTINGS, List.of(backend), new PodCache(client), TestRegions.none(), store, store,
+        return OperatorProducer.loadTestReconciler(client, SETTINGS, List.of(backend), new PodCache(client), TestRegions.none(), store, store, List.of(),
                 new RunMetrics(registry), clock);
     }
 

@@ -51,7 +51,7 @@ class RunFaultsTest {
     @BeforeEach
     void setUp() {
         reconciler = OperatorProducer.loadTestReconciler(client, LoadTestReconcilerTest.SETTINGS, List.of(backend), new PodCache(client),
-                TestRegions.none(), store.s3, store.dynamo, new RunMetrics(new SimpleMeterRegistry()), clock);
+                TestRegions.none(), store.s3, store.dynamo, List.of(), new RunMetrics(new SimpleMeterRegistry()), clock);
         test = new LoadTest();
         test.setMetadata(new ObjectMetaBuilder().withName("shop").withNamespace("team-a").withUid("uid-1").withGeneration(1L).build());
         test.setSpec(TestSpecs.valid());

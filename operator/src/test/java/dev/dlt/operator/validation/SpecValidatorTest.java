@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.WorkerGroupSpec;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,15 @@ class SpecValidatorTest {
         assertThat(problems(s -> s.getWorkers().getFirst().setBackend("ecs-fargate"))).containsExactly(
                 "spec.workers[0].testRegionRef: is required for backend ecs-fargate");
         assertThat(problems(s -> s.getWorkers().getFirst().setCount(1001))).containsExactly(
-                "spec.workers: asks for 1001 workers, at most 1000 are allowed");
+                "spec.workers[0].count: must be at most 1000, was 1001");
+        assertThat(problems(s -> {
+            s.getWorkers().getFirst().setCount(600);
+            WorkerGroupSpec ecs = new WorkerGroupSpec();
+            ecs.setBackend("ecs-fargate");
+            ecs.setTestRegionRef("us-west-2");
+            ecs.setCount(600);
+            s.getWorkers().add(ecs);
+        })).containsExactly("spec.workers: asks for 1200 workers, at most 1000 are allowed");
         assertThat(problems(s -> s.setEngine("gatling"))).containsExactly("spec.engine: must be native or taurus, was 'gatling'");
     }
 

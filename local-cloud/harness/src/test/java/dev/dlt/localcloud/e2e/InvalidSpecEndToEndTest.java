@@ -10,7 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A LoadTest with a bad spec ends Failed, says which field is wrong, and launches nothing. */
+/**
+ * A LoadTest with a bad spec ends Failed, says which field is wrong, and launches nothing; that holds
+ * for JSON of the wrong type (the operator keeps running) and for a JMeter plan of another namespace.
+ */
 @ExtendWith(LocalCloudExtension.class)
 class InvalidSpecEndToEndTest {
 
@@ -38,6 +41,36 @@ class InvalidSpecEndToEndTest {
                   workers: [{backend: eks-fargate, %s}]
                 """.formatted(name, request, holdFor, count));
 
+        assertFailedNamingTheField(name, expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "type-error      | {requests: [{url: 'http://127.0.0.1:9/'}]} | {concurrency: lots, holdFor: 5s} | [{backend: eks-fargate, count: 1}] | spec.load.concurrency: must be a whole number, was 'lots'",
+        "zero-hold       | {requests: [{url: 'http://127.0.0.1:9/'}]} | {concurrency: 1, holdFor: 0s}    | [{backend: eks-fargate, count: 1}] | spec.load.holdFor: must be longer than 0s",
+        "crlf-header     | {requests: [{url: 'http://127.0.0.1:9/', headers: {X-A: \"a\\r\\nX-B: 1\"}}]} | {concurrency: 1, holdFor: 5s} | [{backend: eks-fargate, count: 1}] | spec.scenario.requests[0].headers[\"X-A\"]: value must not contain CR, LF",
+        "region-path     | {requests: [{url: 'http://127.0.0.1:9/'}]} | {concurrency: 1, holdFor: 5s}    | [{backend: ecs-fargate, testRegionRef: ../../kube-system/x, count: 1}] | spec.workers[0].testRegionRef: must be a Kubernetes object name",
+        "other-namespace | {jmeter: {s3: {key: plans/team-b/secret.jmx}}} | {concurrency: 1, holdFor: 5s} | [{backend: eks-fargate, count: 1}] | spec.scenario.jmeter.s3: s3://dlt-local/plans/team-b/secret.jmx is not a plan this namespace can read",
+    })
+    void failsNamingTheFieldOfNewLimitsTypeErrorsAndForeignPlans(String name, String scenario, String load, String workers, String expected,
+                                                                 LocalCloud cloud) {
+        cloud.s3().putObject(b -> b.bucket(LocalCloud.BUCKET).key("plans/team-b/secret.jmx"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("<jmeterTestPlan/>"));
+        tests.apply("""
+                apiVersion: load.dlt.dev/v1alpha1
+                kind: LoadTest
+                metadata: {name: %s, namespace: default}
+                spec:
+                  engine: taurus
+                  scenario: %s
+                  load: %s
+                  workers: %s
+                """.formatted(name, scenario, load, workers));
+
+        assertFailedNamingTheField(name, expected);
+    }
+
+    private void assertFailedNamingTheField(String name, String expected) {
         LoadTestView failed = tests.await(name, LoadTestView::terminal, Duration.ofSeconds(30));
 
         assertThat(failed.phase()).isEqualTo("Failed");
