@@ -1,6 +1,7 @@
 package dev.dlt.operator.reconciler;
 
 import dev.dlt.operator.OperatorProducer;
+import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.run.RunMetrics;
@@ -79,7 +80,7 @@ class BrokenSpecContainmentTest {
             assertThat(backend.launches).containsExactly("w0", "w1");
             for (String name : broken.keySet()) {
                 assertThat(loadTest(name).getStatus()).as(name).isNotNull();
-                assertThat(loadTest(name).getStatus().getPhase()).as(name).isEqualTo("Failed");
+                assertThat(loadTest(name).getStatus().getPhase()).as(name).isEqualTo(Phase.Failed);
             }
         });
 
