@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the command lines of the benchmark's child processes: pinned with taskset, same JVM, same classes. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
 
-    static boolean onPath(String executable) {
+    public static boolean onPath(String executable) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -49,7 +49,7 @@ final class Processes {
     }
 
     /** The benchmark's class path: works under java -cp and mvn exec:java (a URLClassLoader) alike. */
-    static String classPath() {
+    public static String classPath() {
         if (EngineThroughputBench.class.getClassLoader() instanceof URLClassLoader loader) {
             List<String> entries = new ArrayList<>();
             for (URL url : loader.getURLs()) {

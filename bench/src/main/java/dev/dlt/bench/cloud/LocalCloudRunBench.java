@@ -65,9 +65,10 @@ public final class LocalCloudRunBench {
                         .put(key + "_results_s", String.format(Locale.ROOT, "%.1f", finalAt(timeline)))
                         .put(key + "_phase", phase);
                 delete(cloud.kubernetes(), name);
+                // after each count, so that a suite that stops this benchmark early keeps what was measured
+                result.put("hold_s", holdSeconds).print();
             }
         }
-        result.put("hold_s", holdSeconds).print();
     }
 
     private static double finalAt(PhaseTimeline timeline) {
