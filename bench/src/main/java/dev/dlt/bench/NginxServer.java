@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,11 @@ final class NginxServer implements AutoCloseable {
         Files.createDirectories(prefix.resolve("html"));
         Files.createDirectories(prefix.resolve("tmp"));
         Files.writeString(prefix.resolve("html/hello.txt"), "Hello, World!");
+        // started as root, nginx's worker runs as nobody: it must be able to read the file
+        for (Path path : List.of(prefix, prefix.resolve("html"))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(prefix.resolve("html/hello.txt"), PosixFilePermissions.fromString("rw-r--r--"));
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
