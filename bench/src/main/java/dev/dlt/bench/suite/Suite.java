@@ -16,7 +16,7 @@ import java.util.Map;
  * table of ratios with the command of every row and writes it to bench/RESULTS.md. Loopback only;
  * every command has a time bound, so the suite always ends.
  *
- * <p>Options: {@code --quick} (fewer rounds), {@code --only engine,operator,cloud,aggregation,spread}.
+ * <p>Options: {@code --quick} (fewer rounds), {@code --only engine,coldstart,operator,cloud,aggregation,spread}.
  */
 public final class Suite {
 
@@ -41,7 +41,7 @@ public final class Suite {
             if (args[i].equals("--only")) {
                 only.addAll(List.of(args[++i].split(",")));
             } else if (!args[i].equals("--quick")) {
-                throw new IllegalArgumentException("usage: Suite [--quick] [--only engine,operator,cloud,aggregation,spread]");
+                throw new IllegalArgumentException("usage: Suite [--quick] [--only engine,coldstart,operator,cloud,aggregation,spread]");
             }
         }
         Path root = Path.of(System.getProperty("dlt.root", ".")).toAbsolutePath().normalize();
@@ -81,6 +81,9 @@ public final class Suite {
         engine.addAll(quick ? List.of("--rounds", "3", "--seconds", "3", "--warmup", "3")
                 : List.of("--rounds", "5", "--seconds", "5", "--warmup", "5"));
         commands.add(new BenchCommand("engine", "dev.dlt.bench.EngineThroughputBench", engine, Duration.ofMinutes(4)));
+        commands.add(new BenchCommand("coldstart", "dev.dlt.bench.ColdStartBench",
+                List.of("--rounds", quick ? "2" : "4", "--seconds", "3", "--engine-cpus", "1", "--server-cpus", "0"),
+                Duration.ofMinutes(3)));
         commands.add(new BenchCommand("operator", "dev.dlt.bench.operator.OperatorFootprintBench",
                 quick ? List.of("--rounds", "1", "--idle-seconds", "5", "--loadtests", "100", "--running", "5")
                         : List.of("--rounds", "3", "--idle-seconds", "8", "--loadtests", "100", "--running", "5"),

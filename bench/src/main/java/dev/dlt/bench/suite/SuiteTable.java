@@ -29,6 +29,7 @@ final class SuiteTable {
             String cmd = command.display();
             switch (command.name()) {
                 case "engine" -> engineRows(rows, r, cmd);
+                case "coldstart" -> coldStartRows(rows, r, cmd);
                 case "operator" -> operatorRows(rows, r, cmd);
                 case "cloud" -> cloudRows(rows, r, cmd);
                 default -> rows.add(externalRow(command, outcome, r));
@@ -53,6 +54,21 @@ final class SuiteTable {
         rows.add(pair(r, "latency p99", "engine_p99_ms", "wrk_p99_ms", "%.2f", " ms", cmd));
         rows.add(pair(r, "latency max", "engine_max_ms", "wrk_max_ms", "%.1f", " ms", cmd));
         rows.add(pair(r, "samples > 100 ms per round", "engine_over100ms", "wrk_over100ms", "%.0f", "", cmd));
+    }
+
+    private static void coldStartRows(List<Row> rows, Map<String, String> r, String cmd) {
+        if (!r.containsKey("plain_max_ms")) {
+            return;
+        }
+        String what = "Built-in engine, first " + r.get("seconds") + " s of a fresh worker JVM (50 users), ";
+        Figure plain = Figure.of(r, "plain_max_ms");
+        rows.add(new Row(what + "latency max, warmed up before the start", show(r, "warmed_max_ms", "%.1f", " ms"),
+                "without warm-up: " + show(r, "plain_max_ms", "%.1f", " ms"),
+                plain == null ? "" : Figure.ratio(Figure.of(r, "warmed_max_ms"), plain.median()), cmd));
+        Figure plainOver = Figure.of(r, "plain_over100ms");
+        rows.add(new Row(what + "samples > 100 ms, warmed up", show(r, "warmed_over100ms", "%.0f", ""),
+                "without warm-up: " + show(r, "plain_over100ms", "%.0f", ""),
+                plainOver == null ? "" : Figure.ratio(Figure.of(r, "warmed_over100ms"), plainOver.median()), cmd));
     }
 
     private static Row pair(Map<String, String> r, String what, String ours, String theirs, String format, String unit, String cmd) {
