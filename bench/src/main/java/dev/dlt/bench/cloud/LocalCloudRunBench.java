@@ -57,6 +57,9 @@ public final class LocalCloudRunBench {
                 String name = "cloud-bench-" + workers;
                 PhaseTimeline timeline = run(cloud.kubernetes(), name, target, workers, holdSeconds);
                 String phase = finalPhase(cloud.kubernetes(), name);
+                if (!"Succeeded".equals(phase)) {
+                    System.out.println("  " + name + " ended " + phase + ": " + message(cloud.kubernetes(), name));
+                }
                 System.out.printf(Locale.ROOT, "%4d workers: ready %.1f s, running %.1f s, results %.1f s (%s); %s%n", workers,
                         timeline.at("Starting"), timeline.at("Running"), finalAt(timeline), phase, timeline.describe());
                 String key = "n" + workers;
@@ -120,6 +123,11 @@ public final class LocalCloudRunBench {
         }
         LoadTestView view = new LoadTestView(current);
         return view.terminal() ? view.phase() : "not-finished-" + view.phase();
+    }
+
+    private static String message(KubernetesClient kube, String name) {
+        GenericKubernetesResource current = resources(kube).inNamespace(NAMESPACE).withName(name).get();
+        return current == null ? "(gone)" : String.valueOf(new LoadTestView(current).message());
     }
 
     private static void delete(KubernetesClient kube, String name) {

@@ -15,7 +15,7 @@ final class PhaseTimeline {
     }
 
     void saw(String phase, long nanos) {
-        if (phase != null) {
+        if (phase != null && !phase.isBlank()) {
             firstSeen.putIfAbsent(phase, (nanos - appliedNanos) / 1e9);
         }
     }
