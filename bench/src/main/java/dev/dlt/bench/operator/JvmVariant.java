@@ -22,7 +22,8 @@ record JvmVariant(String name, List<String> options) {
     /** The chart's {@code javaOpts} now, less the class data sharing archive (added per variant) and the log manager. */
     static final String TUNED_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=60.0"
             + " -XX:InitialRAMPercentage=4.0 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -Xss512k"
-            + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError";
+            + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:+UnlockExperimentalVMOptions"
+            + " -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
 
     static final JvmVariant TUNED = of("tuned", "-XX:MaxRAM=" + LIMIT_NOW + " " + TUNED_OPTIONS
             + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager");
