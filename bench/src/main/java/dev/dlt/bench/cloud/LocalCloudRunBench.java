@@ -66,7 +66,8 @@ public final class LocalCloudRunBench {
                 result.put(key + "_ready_s", String.format(Locale.ROOT, "%.1f", timeline.at("Starting")))
                         .put(key + "_running_s", String.format(Locale.ROOT, "%.1f", timeline.at("Running")))
                         .put(key + "_results_s", String.format(Locale.ROOT, "%.1f", finalAt(timeline)))
-                        .put(key + "_phase", phase);
+                        .put(key + "_phase", phase)
+                        .put(key + "_phases_s", timeline.token());
                 delete(cloud.kubernetes(), name);
                 // after each count, so that a suite that stops this benchmark early keeps what was measured
                 result.put("hold_s", holdSeconds).print();

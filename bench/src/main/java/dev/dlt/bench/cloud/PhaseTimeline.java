@@ -25,6 +25,22 @@ final class PhaseTimeline {
         return firstSeen.getOrDefault(phase, Double.NaN);
     }
 
+    /** The time spent in each phase until the next, as one token ({@code Launching:2.2,Starting:0.8,...}). */
+    String token() {
+        StringBuilder text = new StringBuilder();
+        String previousPhase = null;
+        double previous = 0;
+        for (Map.Entry<String, Double> phase : firstSeen.entrySet()) {
+            if (previousPhase != null) {
+                text.append(text.isEmpty() ? "" : ",")
+                        .append(String.format(Locale.ROOT, "%s:%.1f", previousPhase, phase.getValue() - previous));
+            }
+            previousPhase = phase.getKey();
+            previous = phase.getValue();
+        }
+        return text.isEmpty() ? "none" : text.toString();
+    }
+
     /** The phases in the order seen, with the time spent in each until the next one. */
     String describe() {
         StringBuilder text = new StringBuilder("applied");

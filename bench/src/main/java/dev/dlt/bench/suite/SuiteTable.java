@@ -108,8 +108,9 @@ final class SuiteTable {
         r.keySet().stream().filter(k -> k.matches("n\\d+_ready_s")).forEach(key -> {
             String n = key.substring(0, key.indexOf('_'));
             rows.add(new Row("Local cloud, " + n.substring(1) + " workers (hold " + r.get("hold_s") + " s): applied → all ready → running → results",
-                    String.format(Locale.ROOT, "%s s → %s s → %s s (%s)", r.get(n + "_ready_s"), r.get(n + "_running_s"),
-                            r.get(n + "_results_s"), r.get(n + "_phase")), "", "", cmd));
+                    String.format(Locale.ROOT, "%s s → %s s → %s s (%s); seconds in each phase: %s", r.get(n + "_ready_s"),
+                            r.get(n + "_running_s"), r.get(n + "_results_s"), r.get(n + "_phase"),
+                            r.getOrDefault(n + "_phases_s", "n/a").replace(",", ", ").replace(":", " ")), "", "", cmd));
         });
     }
 
