@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite (dev.dlt.bench.suite.Suite) and writes its table to bench/RESULTS.md.
-#   bench/run-all.sh             build what the benchmarks need, then run everything (about 10 minutes)
-#   bench/run-all.sh --quick     fewer rounds (about 5 minutes)
+#   bench/run-all.sh             build what the benchmarks need, then run everything (about 6 minutes)
+#   bench/run-all.sh --quick     fewer rounds
 #   bench/run-all.sh --no-build [--only engine,coldstart,operator,cloud,aggregation,spread]
 # Needs JDK 21+ (25 for the AOT-cache variant) and Maven; wrk and nginx for the engine comparison
 # (apt-get install wrk nginx), taskset to pin. Everything listens on loopback only.
