@@ -21,15 +21,15 @@ import java.util.Map;
 public final class Suite {
 
     /**
-     * The aggregation benchmark (1000 workers × 20 labels from S3) of branch {@code results}: set its
-     * main class here once merged (or pass -Dsuite.aggregation.main=...; arguments in -Dsuite.aggregation.args).
+     * The aggregation benchmark (1000 workers × 20 labels from S3) of branch {@code results}. It runs
+     * once it is on the class path, and fills its row once it prints a {@link dev.dlt.bench.ResultLine}
+     * last. -Dsuite.aggregation.main / -Dsuite.aggregation.args override these.
      */
-    static final String AGGREGATION_MAIN = System.getProperty("suite.aggregation.main", "");
-    /**
-     * The start spread benchmark (N = 100/300/1000 vs DLT's scheme) of branch {@code agent}: set its
-     * main class here once merged (or pass -Dsuite.spread.main=...; arguments in -Dsuite.spread.args).
-     */
-    static final String START_SPREAD_MAIN = System.getProperty("suite.spread.main", "");
+    static final String AGGREGATION_MAIN = System.getProperty("suite.aggregation.main", "dev.dlt.bench.AggregationBench");
+    static final String AGGREGATION_ARGS = System.getProperty("suite.aggregation.args", "--workers 1000 --labels 20");
+    /** The start spread benchmark (N = 100/300/1000) of branch {@code agent}; as {@link #AGGREGATION_MAIN}. */
+    static final String START_SPREAD_MAIN = System.getProperty("suite.spread.main", "dev.dlt.bench.startspread.StartSpreadBench");
+    static final String START_SPREAD_ARGS = System.getProperty("suite.spread.args", "--workers 100,300,1000 --rounds 3");
 
     private Suite() {
     }
@@ -67,6 +67,10 @@ public final class Suite {
         String table = SuiteTable.markdown(rows);
         System.out.println();
         System.out.println(table);
+        if (!only.isEmpty()) {
+            System.out.println("bench/RESULTS.md is left as it was: it keeps the table of a whole run");
+            return;
+        }
         Path results = root.resolve("bench/RESULTS.md");
         Files.writeString(results, SuiteTable.document(started, machine, table, outcomes));
         System.out.println("written to " + results);
@@ -91,13 +95,13 @@ public final class Suite {
         commands.add(new BenchCommand("cloud", "dev.dlt.bench.cloud.LocalCloudRunBench",
                 List.of("--workers", quick ? "10,100" : "10,100,300", "--hold-seconds", "5"), Duration.ofMinutes(6)));
         // the two benchmarks of other branches: rows stay marked "not merged" until their main class is set above
-        commands.add(external("aggregation", AGGREGATION_MAIN, System.getProperty("suite.aggregation.args", "")));
-        commands.add(external("spread", START_SPREAD_MAIN, System.getProperty("suite.spread.args", "")));
+        commands.add(external("aggregation", AGGREGATION_MAIN, AGGREGATION_ARGS));
+        commands.add(external("spread", START_SPREAD_MAIN, START_SPREAD_ARGS));
         return commands;
     }
 
     private static BenchCommand external(String name, String mainClass, String args) {
-        return new BenchCommand(name, mainClass.isBlank() ? "(not merged yet)" : mainClass,
-                args.isBlank() ? List.of() : List.of(args.trim().split("\\s+")), Duration.ofMinutes(5));
+        return new BenchCommand(name, mainClass, args.isBlank() ? List.of() : List.of(args.trim().split("\\s+")),
+                Duration.ofMinutes(6));
     }
 }

@@ -120,8 +120,8 @@ final class SuiteTable {
                 : "Start spread at N = 100/300/1000 vs DLT's scheme (branch agent)";
         String goal = command.name().equals("aggregation") ? "goal ≤ 3 s, ≤ 256 MB heap, error ≤ 0.1 %" : "goal ≤ 20 ms at 1000, acks ≤ 2 s";
         if (outcome == null) {
-            return new Row(what, "NOT WIRED: set Suite." + (command.name().equals("aggregation") ? "AGGREGATION_MAIN" : "START_SPREAD_MAIN")
-                    + " after the merge", goal, "", "");
+            return new Row(what, "NOT WIRED: " + command.mainClass() + " is not on the class path (branch not merged)",
+                    goal, "", command.display());
         }
         StringBuilder values = new StringBuilder();
         r.forEach((key, value) -> {
