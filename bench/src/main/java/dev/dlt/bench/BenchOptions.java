@@ -13,14 +13,16 @@ import java.net.URI;
  * @param engineCpus  CPU list (taskset syntax) for the engine and wrk, or "" for no pinning
  * @param serverCpus  CPU list for the started server, or "" for no pinning
  * @param engineOnly  internal: run only the engine and print its result line
+ * @param nginx       start nginx (from the PATH) as the target instead of a {@link BenchServer}
  */
 record BenchOptions(URI url, int seconds, int rounds, int warmup, int connections, String engineCpus, String serverCpus,
-                    boolean engineOnly) {
+                    boolean engineOnly, boolean nginx) {
 
     static final String USAGE = """
             usage: EngineThroughputBench [--url http://host:port/path] [--seconds 5] [--rounds 5]
-                                         [--warmup 5] [--connections 50] [--engine-cpus 0] [--server-cpus 1]
-              Without --url a minimal keep-alive server is started (in its own JVM when pinned).
+                                         [--warmup 5] [--connections 50] [--engine-cpus 0] [--server-cpus 1] [--nginx]
+              Without --url a minimal keep-alive server is started (in its own JVM when pinned), or
+              with --nginx an nginx serving a static file (pinned to --server-cpus).
               With taskset and 2+ CPUs the engine and wrk share --engine-cpus, the server gets
               --server-cpus; pass an empty value ("") to disable pinning.""";
 
@@ -34,6 +36,7 @@ record BenchOptions(URI url, int seconds, int rounds, int warmup, int connection
         String engineCpus = pinnable ? "0" : "";
         String serverCpus = pinnable ? "1" : "";
         boolean engineOnly = false;
+        boolean nginx = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -45,10 +48,11 @@ record BenchOptions(URI url, int seconds, int rounds, int warmup, int connection
                 case "--engine-cpus" -> engineCpus = require(value, args[i++]);
                 case "--server-cpus" -> serverCpus = require(value, args[i++]);
                 case "--engine-only" -> engineOnly = true;
+                case "--nginx" -> nginx = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new BenchOptions(url, seconds, rounds, warmup, connections, engineCpus, serverCpus, engineOnly);
+        return new BenchOptions(url, seconds, rounds, warmup, connections, engineCpus, serverCpus, engineOnly, nginx);
     }
 
     private static String require(String value, String option) {

@@ -14,17 +14,28 @@ final class BenchTarget implements AutoCloseable {
     private final String description;
     private final Process process;
     private final BenchServer inProcess;
+    private final NginxServer nginx;
 
-    private BenchTarget(URI uri, String description, Process process, BenchServer inProcess) {
+    private BenchTarget(URI uri, String description, Process process, BenchServer inProcess, NginxServer nginx) {
         this.uri = uri;
         this.description = description;
         this.process = process;
         this.inProcess = inProcess;
+        this.nginx = nginx;
     }
 
-    static BenchTarget of(BenchOptions options) throws IOException {
+    private BenchTarget(URI uri, String description, Process process, BenchServer inProcess) {
+        this(uri, description, process, inProcess, null);
+    }
+
+    static BenchTarget of(BenchOptions options) throws IOException, InterruptedException {
         if (options.url() != null) {
             return new BenchTarget(options.url(), "given URL", null, null);
+        }
+        if (options.nginx()) {
+            NginxServer server = NginxServer.start(options.serverCpus());
+            return new BenchTarget(server.uri(), "nginx, 1 worker, static 13-byte file, CPUs "
+                    + (options.serverCpus().isEmpty() ? "any" : options.serverCpus()), null, null, server);
         }
         if (options.serverCpus().isEmpty()) {
             BenchServer server = BenchServer.start();
@@ -53,6 +64,9 @@ final class BenchTarget implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         if (inProcess != null) {
             inProcess.close();
+        }
+        if (nginx != null) {
+            nginx.close();
         }
         if (process != null) {
             process.getOutputStream().close(); // BenchServer.main exits when its stdin closes

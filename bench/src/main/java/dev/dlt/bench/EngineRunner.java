@@ -12,9 +12,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import dev.dlt.results.record.ResultRecorder;
+import org.HdrHistogram.Histogram;
 
-/** Runs {@link NativeHttpEngine} against a URL with a counting sink and measures its rate and CPU use. */
+/**
+ * Runs {@link NativeHttpEngine} against a URL with the worker agent's own sink (the
+ * {@link ResultRecorder} that writes the Taurus report) and measures its rate, CPU use and latency.
+ */
 final class EngineRunner {
 
     private EngineRunner() {
@@ -26,24 +30,27 @@ final class EngineRunner {
      * pinned child process).
      */
     static Measurement run(URI url, int connections, int seconds) throws InterruptedException {
-        LongAdder requests = new LongAdder();
-        LongAdder failures = new LongAdder();
+        ResultRecorder recorder = new ResultRecorder();
         TestPlan plan = new TestPlan(List.of(new HttpRequestSpec("bench", url, "GET", Map.of(), null)),
                 new LoadProfile(connections, Duration.ZERO, Duration.ofSeconds(seconds), Duration.ofSeconds(5)));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        EngineReport report = new NativeHttpEngine().run(plan, (label, rt, latency, connect, bytes, code, ok) -> {
-            requests.increment();
-            if (!ok) {
-                failures.increment();
-            }
-        });
+        EngineReport report = new NativeHttpEngine().run(plan, recorder::record);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         if (report.maxConcurrency() != connections) {
             throw new IllegalStateException("only " + report.maxConcurrency() + " users started");
         }
-        return new Measurement(requests.sum(), failures.sum(), elapsed, cpu);
+        var status = recorder.snapshot(elapsed);
+        var bench = status.status().groups().get("bench");
+        Histogram h = status.histograms().get("bench").orElseThrow();
+        long requests = h.getTotalCount();
+        return new Measurement(requests, requests - bench.succ(), elapsed, cpu, h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99), h.getMaxValue(), over100ms(h));
+    }
+
+    private static long over100ms(Histogram h) {
+        return h.getMaxValue() > 100_000 ? h.getCountBetweenValues(100_001, h.getMaxValue()) : 0;
     }
 }

@@ -57,10 +57,16 @@ public final class EngineThroughputBench {
             }
             System.out.printf("median NativeHttpEngine: %,.0f req/s, %.1f CPU-us/req%n",
                     median(engines, Measurement::requestsPerSecond), median(engines, Measurement::cpuMicrosPerRequest));
+            ResultLine result = new ResultLine("engine").put("connections", options.connections())
+                    .put("rounds", options.rounds()).put("seconds", options.seconds())
+                    .put("pinned", options.engineCpus().isEmpty() ? "no" : "cpu" + options.engineCpus());
+            describe(result, "engine", engines);
             if (!wrk) {
                 System.out.println("wrk is not on the PATH, so no comparison (apt-get install wrk)");
+                result.print();
                 return;
             }
+            describe(result, "wrk", wrks);
             System.out.printf("median wrk -t1 -c%d: %,.0f req/s, %.1f CPU-us/req%n", options.connections(),
                     median(wrks, Measurement::requestsPerSecond), median(wrks, Measurement::cpuMicrosPerRequest));
             List<Double> ratios = new ArrayList<>();
@@ -71,7 +77,23 @@ public final class EngineThroughputBench {
             }
             System.out.printf("engine/wrk throughput ratio: %.2f (median of rounds); CPU efficiency ratio"
                     + " (wrk CPU-us/req / engine CPU-us/req): %.2f%n", medianOf(ratios), medianOf(cpuRatios));
+            result.put("ratio_rps", Stats.of(ratios).token("%.2f")).put("ratio_cpu", Stats.of(cpuRatios).token("%.2f"));
+            result.print();
         }
+    }
+
+    /** Median/min/max over the rounds of rate, CPU per request and latency (ms), and the samples over 100 ms. */
+    private static void describe(ResultLine result, String prefix, List<Measurement> rounds) {
+        result.put(prefix + "_rps", stats(rounds, Measurement::requestsPerSecond).token("%.0f"))
+                .put(prefix + "_cpu_us", stats(rounds, Measurement::cpuMicrosPerRequest).token("%.1f"))
+                .put(prefix + "_p50_ms", stats(rounds, m -> m.p50Micros() / 1000.0).token("%.2f"))
+                .put(prefix + "_p99_ms", stats(rounds, m -> m.p99Micros() / 1000.0).token("%.2f"))
+                .put(prefix + "_max_ms", stats(rounds, m -> m.maxMicros() / 1000.0).token("%.1f"))
+                .put(prefix + "_over100ms", stats(rounds, m -> (double) m.over100ms()).token("%.0f"));
+    }
+
+    private static Stats stats(List<Measurement> rounds, ToDoubleFunction<Measurement> metric) {
+        return Stats.of(rounds.stream().map(metric::applyAsDouble).toList());
     }
 
     private static double median(List<Measurement> measurements, ToDoubleFunction<Measurement> metric) {

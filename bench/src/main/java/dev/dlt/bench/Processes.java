@@ -1,22 +1,22 @@
 package dev.dlt.bench;
 
-import dev.dlt.agent.engine.nativehttp.NativeHttpEngine;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the command lines of the benchmark's child processes: pinned with taskset, same JVM, same classes. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
 
-    static boolean onPath(String executable) {
+    public static boolean onPath(String executable) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -48,20 +48,20 @@ final class Processes {
         return line;
     }
 
-    /** Where the bench and engine classes were loaded from: works under java -cp and mvn exec:java alike. */
-    private static String classPath() {
-        List<String> entries = new ArrayList<>();
-        for (Class<?> c : List.of(EngineThroughputBench.class, NativeHttpEngine.class)) {
-            try {
-                String entry = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-                if (!entries.contains(entry)) {
-                    entries.add(entry);
+    /** The benchmark's class path: works under java -cp and mvn exec:java (a URLClassLoader) alike. */
+    public static String classPath() {
+        if (EngineThroughputBench.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
                 }
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
             }
+            return String.join(File.pathSeparator, entries);
         }
-        return String.join(File.pathSeparator, entries);
+        return System.getProperty("java.class.path");
     }
 
     static Process start(List<String> command) throws IOException {

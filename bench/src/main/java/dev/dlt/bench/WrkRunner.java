@@ -3,6 +3,8 @@ package dev.dlt.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +18,24 @@ final class WrkRunner {
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern LATENCY = Pattern.compile("WRK_LATENCY (\\d+) (\\d+) (\\d+) (\\d+)");
+    /**
+     * wrk's Lua hook: p50, p99, max and the requests slower than 100 ms, found by bisecting the
+     * percentile function (wrk's Lua API has no count above a value).
+     */
+    private static final String DONE_SCRIPT = """
+            done = function(summary, latency, requests)
+              local lo, hi = 0, 100
+              if latency.max <= 100000 then lo = 100 end
+              for i = 1, 40 do
+                local mid = (lo + hi) / 2
+                if latency:percentile(mid) > 100000 then hi = mid else lo = mid end
+              end
+              local over = math.floor((100 - hi) / 100 * summary.requests + 0.5)
+              io.write(string.format("WRK_LATENCY %d %d %d %d\\n", latency:percentile(50),
+                latency:percentile(99), latency.max, over))
+            end
+            """;
     private static final Pattern CHILD_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
 
     private WrkRunner() {
@@ -26,8 +46,19 @@ final class WrkRunner {
     }
 
     static Measurement measure(URI url, int connections, int seconds, String cpus) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("wrk-latency", ".lua");
+        Files.writeString(script, DONE_SCRIPT);
+        try {
+            return measure(url, connections, seconds, cpus, script);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static Measurement measure(URI url, int connections, int seconds, String cpus, Path script)
+            throws IOException, InterruptedException {
         List<String> wrk = Processes.pinned(cpus, List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
-                url.toString()));
+                "-s", script.toString(), url.toString()));
         boolean bash = Processes.onPath("bash");
         List<String> command = new ArrayList<>();
         if (bash) {
@@ -55,6 +86,12 @@ final class WrkRunner {
                 ? Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
                 + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4))
                 : Double.NaN;
-        return new Measurement(Long.parseLong(requests.group(1)), failures, duration, cpu);
+        Matcher latency = LATENCY.matcher(output);
+        if (!latency.find()) {
+            throw new IOException("wrk printed no latency line:\n" + output);
+        }
+        return new Measurement(Long.parseLong(requests.group(1)), failures, duration, cpu,
+                Long.parseLong(latency.group(1)), Long.parseLong(latency.group(2)), Long.parseLong(latency.group(3)),
+                Long.parseLong(latency.group(4)));
     }
 }

@@ -150,7 +150,7 @@ public final class LocalCloud implements AutoCloseable {
         return operator;
     }
 
-    Map<String, String> operatorConfig(Duration poll) {
+    public Map<String, String> operatorConfig(Duration poll) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.kubernetes-client.api-server-url", kube.url());
         config.put("quarkus.kubernetes-client.trust-certs", "true");
