@@ -147,6 +147,14 @@ public final class AggregationBench {
         }
         System.out.printf(Locale.ROOT, "largest percentile error vs pooled samples over %d labels (incl. overall): p50 %.4f%%, p90 %.4f%%,"
                 + " p95 %.4f%%, p99 %.4f%%%n", labels, worst[0] * 100, worst[1] * 100, worst[2] * 100, worst[3] * 100);
+        // the last (warm) collection's time, and the collecting JVM's peak heap, against the goals of 3 s and 256 MB
+        double seconds = output.lines().filter(l -> l.startsWith("collect + summarise")).map(l -> l.replaceAll(".*\\): ([0-9.]+) s,.*", "$1"))
+                .mapToDouble(Double::parseDouble).reduce((a, b) -> b).orElse(Double.NaN);
+        long peakMb = output.lines().filter(l -> l.startsWith("peak heap: ")).map(l -> l.replaceAll("peak heap: (\\d+) MB.*", "$1"))
+                .mapToLong(Long::parseLong).findFirst().orElse(-1);
+        double maxError = java.util.Arrays.stream(worst).max().orElse(Double.NaN) * 100;
+        new dev.dlt.bench.ResultLine("aggregation").put("seconds", seconds).put("peak_heap_mb", peakMb).put("max_error_pct", maxError)
+                .put("ratio", seconds / 3.0).print();
     }
 
     static RunPlan keysPlan(int workers) {

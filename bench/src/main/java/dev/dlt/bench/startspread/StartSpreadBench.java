@@ -49,19 +49,30 @@ public final class StartSpreadBench {
                 Runtime.getRuntime().availableProcessors(), leadMs, rounds);
         // a random second octet, so that two runs at once rarely probe the same addresses
         int firstOctet = 10 + ThreadLocalRandom.current().nextInt(200);
+        dev.dlt.bench.ResultLine line = new dev.dlt.bench.ResultLine("spread");
         for (int size : sizes) {
             List<SpreadResult> results = new ArrayList<>();
+            double[] dlt = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
                 SpreadResult result = measure(size, firstOctet, leadMs, "run-" + size + "-" + round);
                 results.add(result);
-                System.out.println("round " + round + ": " + result.line());
+                dlt[round - 1] = DltSchemeSpread.measure(size, firstOctet);
+                System.out.printf("round %d: %s; DLT's scheme: spread %.3f ms%n", round, result.line(), dlt[round - 1]);
             }
-            System.out.printf("N=%d median of %d rounds: spread %.3f ms, p99|start-instant| %.3f ms, all ACKs after %d ms (worst %d ms)%n",
-                    size, rounds, median(results.stream().mapToDouble(SpreadResult::spreadMs).toArray()),
-                    median(results.stream().mapToDouble(SpreadResult::p99AbsoluteOffsetMs).toArray()),
-                    (long) median(results.stream().mapToDouble(SpreadResult::ackMillis).toArray()),
-                    results.stream().mapToLong(SpreadResult::ackMillis).max().orElse(-1));
+            double spread = median(results.stream().mapToDouble(SpreadResult::spreadMs).toArray());
+            double p99 = median(results.stream().mapToDouble(SpreadResult::p99AbsoluteOffsetMs).toArray());
+            long acks = (long) median(results.stream().mapToDouble(SpreadResult::ackMillis).toArray());
+            double dltSpread = median(dlt);
+            System.out.printf("N=%d median of %d rounds: spread %.3f ms, p99|start-instant| %.3f ms, all ACKs after %d ms (worst %d ms);"
+                            + " DLT's scheme: spread %.3f ms%n", size, rounds, spread, p99, acks,
+                    results.stream().mapToLong(SpreadResult::ackMillis).max().orElse(-1), dltSpread);
+            line.put("spread_ms_" + size, spread).put("p99_offset_ms_" + size, p99).put("acks_ms_" + size, acks)
+                    .put("dlt_spread_ms_" + size, dltSpread);
+            if (size == sizes.getLast()) {
+                line.put("ratio", spread / dltSpread);
+            }
         }
+        line.print();
     }
 
     private static double median(double[] values) {
