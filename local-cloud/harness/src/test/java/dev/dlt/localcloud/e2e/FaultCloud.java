@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A local cloud for fault injection: the packaged operator with short timeouts, and {@link #heal()}
  * to undo whatever a test broke (so that one failing test does not fail the next).
  */
-final class FaultCloud implements ExtensionContext.Store.CloseableResource {
+final class FaultCloud implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     /** Operator timeouts of the fault suite: short, but longer than the outages the tests inject. */
     static final Map<String, String> TIMEOUTS = Map.of(
@@ -78,9 +78,14 @@ final class FaultCloud implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** Closes the cloud and deletes its files, unless {@code -Ddlt.e2e.keep=true} keeps them (logs of every JVM) to look at. */
     @Override
     public void close() throws IOException {
         cloud.close();
+        if (Boolean.getBoolean("dlt.e2e.keep")) {
+            System.out.println("fault cloud files kept in " + work);
+            return;
+        }
         try (var files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }

@@ -82,11 +82,22 @@ final class FaultRun implements AutoCloseable {
     }
 
     LoadTestView awaitPhase(String phase, Duration within) {
-        return tests.await(name, v -> phase.equals(v.phase()) || v.terminal(), within);
+        return await(v -> phase.equals(v.phase()) || v.terminal(), within);
     }
 
     LoadTestView awaitEnd() {
-        return tests.await(name, LoadTestView::terminal, END_WITHIN);
+        return awaitEnd(END_WITHIN);
+    }
+
+    LoadTestView awaitEnd(Duration within) {
+        return await(LoadTestView::terminal, within);
+    }
+
+    /** Waits for {@code condition}, and fails at once (with the end of its log) when the operator has died meanwhile. */
+    private LoadTestView await(java.util.function.Predicate<LoadTestView> condition, Duration within) {
+        return Awaitility.await().atMost(within.isNegative() ? Duration.ofMillis(1) : within).pollInterval(Duration.ofMillis(100))
+                .failFast("the operator died; see " + faults.cloud().operator().logFile(), () -> !faults.cloud().operator().alive())
+                .until(this::view, v -> v != null && condition.test(v));
     }
 
     /** When the load of the run ends, from the start instant in its status and the spec's 1 s + hold. */

@@ -71,10 +71,11 @@ class HostileWorkerOutputEndToEndTest {
                 runs.put(variant, FaultRun.apply(faults, name, target.baseUri().toString(), WORKERS, HOLD_SECONDS, THRESHOLD));
             }
             List<String> failures = new ArrayList<>();
+            java.time.Instant deadline = java.time.Instant.now().plus(FaultRun.END_WITHIN);
             for (HostileOutput variant : variants) {
                 FaultRun run = runs.get(variant);
                 try {
-                    LoadTestView done = run.awaitEnd();
+                    LoadTestView done = run.awaitEnd(Duration.between(java.time.Instant.now(), deadline));
                     run.assertPartialResultsName(done, List.of("w1"), WORKERS);
                     run.assertSucceededOnce(done, targets.get(variant).counters().requests(), WORKERS - 1);
                 } catch (AssertionError | RuntimeException e) {

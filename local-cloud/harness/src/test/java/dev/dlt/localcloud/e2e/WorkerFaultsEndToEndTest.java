@@ -43,6 +43,19 @@ class WorkerFaultsEndToEndTest {
     }
 
     @Test
+    void agentsRunAsProcessesWithTheirOwnTargetsGiveTheExactResult() throws Exception {
+        faults.kubelet().runAgentsAsProcesses(true);
+        try (PerWorkerTargets targets = PerWorkerTargets.start(faults.kubelet(), "as-processes", WORKERS);
+             FaultRun run = FaultRun.apply(faults, "as-processes", targets.url(), WORKERS, HOLD_SECONDS, "")) {
+            LoadTestView done = run.awaitEnd();
+            for (int i = 0; i < WORKERS; i++) {
+                assertThat(targets.requestsOf(i)).as("requests of w%d, through its own host name", i).isPositive();
+            }
+            run.assertSucceededOnce(done, targets.requestsExcept(-1), WORKERS);
+        }
+    }
+
+    @Test
     void aWorkerKilledMidRunIsNamedAndTheOthersAreCountedExactly() throws Exception {
         faults.kubelet().runAgentsAsProcesses(true);
         try (PerWorkerTargets targets = PerWorkerTargets.start(faults.kubelet(), "worker-killed", WORKERS);
