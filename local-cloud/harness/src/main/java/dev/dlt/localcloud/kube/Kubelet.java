@@ -83,7 +83,9 @@ public final class Kubelet implements AutoCloseable {
                 if (local != null) {
                     Thread.ofVirtual().start(() -> {
                         local.terminate();
-                        addresses.release(local.ip());
+                        if (!local.running()) {
+                            addresses.release(local.ip()); // an agent that outlived its grace period keeps its address
+                        }
                         BlackHoleProxy blackHole = blackHoles.remove(pod.getMetadata().getUid());
                         if (blackHole != null) {
                             blackHole.close();
