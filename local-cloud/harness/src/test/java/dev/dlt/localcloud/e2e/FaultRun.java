@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class FaultRun implements AutoCloseable {
 
     /** How long any run of the suite may take to end once its fault is healed. */
-    static final Duration END_WITHIN = Duration.ofMinutes(3);
+    static final Duration END_WITHIN = Duration.ofSeconds(150);
     static final String REGION = "eks";
 
     private final FaultCloud faults;

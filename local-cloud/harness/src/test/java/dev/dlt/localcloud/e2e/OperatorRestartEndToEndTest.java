@@ -104,7 +104,7 @@ class OperatorRestartEndToEndTest {
 
     /** Waits for {@code phase}, checks the run is really in it, and kills the operator there. */
     private LoadTestView killIn(FaultRun run, String phase) {
-        LoadTestView before = run.awaitPhase(phase, Duration.ofSeconds(90));
+        LoadTestView before = run.awaitPhase(phase, Duration.ofSeconds(60));
         assertThat(before.phase()).as("the run should be held in %s: %s", phase, before.message()).isEqualTo(phase);
         faults.cloud().killOperator();
         assertThat(faults.cloud().operator().alive()).isFalse();
