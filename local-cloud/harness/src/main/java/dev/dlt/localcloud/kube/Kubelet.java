@@ -1,20 +1,13 @@
 package dev.dlt.localcloud.kube;
 
-import dev.dlt.agent.Agent;
-import dev.dlt.agent.AgentConfig;
-import dev.dlt.localcloud.faults.BlackHoleProxy;
-import dev.dlt.localcloud.faults.HostileWorker;
 import dev.dlt.localcloud.faults.WorkerFault;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,21 +27,14 @@ public final class Kubelet implements AutoCloseable {
 
     public static final String SELECTOR_LABEL = "app.kubernetes.io/managed-by";
     public static final String SELECTOR_VALUE = "dlt-operator";
-    static final String TEST_LABEL = "load.dlt.dev/test";
-    static final String WORKER_LABEL = "load.dlt.dev/worker";
     private static final Logger LOG = Logger.getLogger(Kubelet.class.getName());
 
     private final KubernetesClient client;
     private final LoopbackAddresses addresses;
-    private final Path logDir;
     private final Map<String, LocalPod> pods = new ConcurrentHashMap<>();
-    private final Map<String, WorkerFault> faults = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> hosts = new ConcurrentHashMap<>();
-    private final Map<String, BlackHoleProxy> blackHoles = new ConcurrentHashMap<>();
+    private final AgentLauncher launcher;
     private final List<Pod> held = new ArrayList<>();
     private volatile Predicate<Pod> hold = pod -> false;
-    private volatile boolean processes;
-    private volatile URI s3Endpoint;
     private SharedIndexInformer<Pod> informer;
 
     public Kubelet(KubernetesClient client, LoopbackAddresses addresses) {
@@ -59,7 +45,7 @@ public final class Kubelet implements AutoCloseable {
     public Kubelet(KubernetesClient client, LoopbackAddresses addresses, Path logDir) {
         this.client = client;
         this.addresses = addresses;
-        this.logDir = logDir;
+        this.launcher = new AgentLauncher(logDir);
     }
 
     public Kubelet start() {
@@ -86,10 +72,7 @@ public final class Kubelet implements AutoCloseable {
                         if (!local.running()) {
                             addresses.release(local.ip()); // an agent that outlived its grace period keeps its address
                         }
-                        BlackHoleProxy blackHole = blackHoles.remove(pod.getMetadata().getUid());
-                        if (blackHole != null) {
-                            blackHole.close();
-                        }
+                        launcher.podGone(pod);
                     });
                 }
             }
@@ -99,17 +82,17 @@ public final class Kubelet implements AutoCloseable {
 
     /** Runs the agents of pods admitted from now on each in a JVM of its own (true) or on a thread of this JVM (false, the default). */
     public void runAgentsAsProcesses(boolean asProcesses) {
-        this.processes = asProcesses;
+        launcher.runAsProcesses(asProcesses);
     }
 
     /** The S3 endpoint that {@link WorkerFault.NeverUploads} workers reach through their black hole. */
     public void s3Endpoint(URI endpoint) {
-        this.s3Endpoint = endpoint;
+        launcher.s3Endpoint(endpoint);
     }
 
     /** Makes worker {@code workerId} of LoadTest {@code testName} misbehave, for pods admitted from now on. */
     public void inject(String testName, String workerId, WorkerFault fault) {
-        faults.put(key(testName, workerId), fault);
+        launcher.inject(testName, workerId, fault);
     }
 
     /**
@@ -117,13 +100,12 @@ public final class Kubelet implements AutoCloseable {
      * {@code /etc/hosts} of its container would), e.g. to send each worker to a target address of its own.
      */
     public void hosts(String testName, String workerId, Map<String, String> namesToAddresses) {
-        hosts.put(key(testName, workerId), Map.copyOf(namesToAddresses));
+        launcher.hosts(testName, workerId, namesToAddresses);
     }
 
     /** Forgets every injected fault and host name. */
     public void clearFaults() {
-        faults.clear();
-        hosts.clear();
+        launcher.clear();
     }
 
     /** Keeps pods that match {@code pods} Pending (not started) until {@link #release()}. */
@@ -164,7 +146,7 @@ public final class Kubelet implements AutoCloseable {
     }
 
     private Optional<LocalPod> find(String testName, String workerId) {
-        return pods.values().stream().filter(p -> key(p.pod()).equals(key(testName, workerId))).findFirst();
+        return pods.values().stream().filter(p -> AgentLauncher.key(p.pod()).equals(AgentLauncher.key(testName, workerId))).findFirst();
     }
 
     private void admit(Pod pod) {
@@ -181,60 +163,13 @@ public final class Kubelet implements AutoCloseable {
             }
             return;
         }
-        WorkerFault fault = faults.get(key(pod));
-        BlackHoleProxy blackHole = fault instanceof WorkerFault.NeverUploads ? blackHole(uid) : null;
-        Runnable onReady = blackHole == null ? () -> { } : blackHole::swallow;
-        LocalPod local = new LocalPod(client, pod, addresses.allocate(), (p, env) -> container(p, env, fault, blackHole), onReady);
+        LocalPod local = new LocalPod(client, pod, addresses.allocate(), launcher.runtime(pod), launcher.onReady(pod));
         if (pods.putIfAbsent(uid, local) == null) {
-            LOG.fine(() -> "starting pod " + pod.getMetadata().getName() + " on " + local.ip() + (fault == null ? "" : " with " + fault));
+            LOG.fine(() -> "starting pod " + pod.getMetadata().getName() + " on " + local.ip());
             local.start();
         } else {
             addresses.release(local.ip());
         }
-    }
-
-    private BlackHoleProxy blackHole(String uid) {
-        return blackHoles.computeIfAbsent(uid, u -> {
-            try {
-                return BlackHoleProxy.start(s3Endpoint);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    private PodContainer container(Pod pod, Map<String, String> env, WorkerFault fault, BlackHoleProxy blackHole) throws IOException {
-        Map<String, String> containerEnv = new HashMap<>(env);
-        if (blackHole != null) {
-            containerEnv.put(AgentConfig.S3_ENDPOINT, blackHole.endpoint().toString());
-        }
-        if (fault instanceof WorkerFault.Hostile hostile) {
-            return new ThreadContainer(new HostileWorker(new AgentConfig(containerEnv), hostile.output()));
-        }
-        if (!processes) {
-            return new ThreadContainer(Agent.forConfig(new AgentConfig(containerEnv)));
-        }
-        containerEnv.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        List<String> jvmArgs = new ArrayList<>();
-        Map<String, String> names = hosts.get(key(pod));
-        Files.createDirectories(logDir);
-        if (names != null) {
-            Path hostsFile = logDir.resolve(pod.getMetadata().getName() + ".hosts");
-            StringBuilder lines = new StringBuilder();
-            names.forEach((name, address) -> lines.append(address).append(' ').append(name).append('\n'));
-            Files.writeString(hostsFile, lines);
-            jvmArgs.add("-Djdk.net.hosts.file=" + hostsFile);
-        }
-        return ProcessContainer.start(pod.getMetadata().getName(), containerEnv, jvmArgs, logDir);
-    }
-
-    private static String key(Pod pod) {
-        Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
-        return key(labels.getOrDefault(TEST_LABEL, ""), labels.getOrDefault(WORKER_LABEL, ""));
-    }
-
-    private static String key(String testName, String workerId) {
-        return testName + "/" + workerId;
     }
 
     /** Pods whose agent is still running. */
@@ -249,6 +184,6 @@ public final class Kubelet implements AutoCloseable {
         }
         pods.values().parallelStream().forEach(LocalPod::terminate);
         pods.clear();
-        blackHoles.values().forEach(BlackHoleProxy::close);
+        launcher.close();
     }
 }

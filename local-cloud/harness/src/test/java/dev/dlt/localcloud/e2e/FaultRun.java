@@ -95,7 +95,9 @@ final class FaultRun implements AutoCloseable {
 
     /** Waits for {@code condition}, and fails at once (with the end of its log) when the operator has died meanwhile. */
     private LoadTestView await(java.util.function.Predicate<LoadTestView> condition, Duration within) {
-        return Awaitility.await().atMost(within.isNegative() ? Duration.ofMillis(1) : within).pollInterval(Duration.ofMillis(100))
+        // runs that share a deadline get one last look once it has passed
+        Duration atMost = within.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : within;
+        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .failFast("the operator died; see " + faults.cloud().operator().logFile(), () -> !faults.cloud().operator().alive())
                 .until(this::view, v -> v != null && condition.test(v));
     }
