@@ -51,6 +51,10 @@ public final class LocalCloud implements AutoCloseable {
     private final S3Client s3Client;
     private final DynamoDbClient dynamoClient;
     private OperatorProcess operator;
+    private Path operatorJar;
+    private Path operatorWorkDir;
+    private Map<String, String> operatorConfig;
+    private int operatorStarts;
 
     private LocalCloud(S3ProxyServer s3, DynamoDbLocalServer dynamo, LocalKubernetes kube, Kubelet kubelet, EcsEmulator ecs) {
         this.s3 = s3;
@@ -87,7 +91,8 @@ public final class LocalCloud implements AutoCloseable {
             s3 = S3ProxyServer.start(workDir.resolve("s3"));
             dynamo = dynamoStart.join();
             kube = LocalKubernetes.start(crdDir);
-            Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10)).start();
+            Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10), workDir.toAbsolutePath().resolve("pods")).start();
+            kubelet.s3Endpoint(s3.endpoint());
             ecs = EcsEmulator.start();
             registerEcsRegion(ecs, s3);
             LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet, ecs);
@@ -144,10 +149,48 @@ public final class LocalCloud implements AutoCloseable {
     /** As {@link #startOperator(Path, Path, Duration)}, with more environment for every worker pod (e.g. {@code DLT_BZT}). */
     public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll, Map<String, String> workerEnv)
             throws IOException, InterruptedException {
+        return startOperator(quarkusRunJar, workDir, poll, workerEnv, Map.of());
+    }
+
+    /**
+     * As {@link #startOperator(Path, Path, Duration, Map)}, with {@code overrides} of the operator's settings,
+     * e.g. {@code dlt.timeouts.collect=10s}.
+     */
+    public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll, Map<String, String> workerEnv,
+                                         Map<String, String> overrides) throws IOException, InterruptedException {
         Map<String, String> config = operatorConfig(poll);
         workerEnv.forEach((name, value) -> config.put("dlt.worker.env." + name, value));
-        operator = OperatorProcess.start(quarkusRunJar, config, workDir, Duration.ofSeconds(90));
+        config.putAll(overrides);
+        operatorJar = quarkusRunJar;
+        operatorWorkDir = workDir;
+        operatorConfig = Map.copyOf(config);
+        operator = OperatorProcess.start("operator", quarkusRunJar, config, workDir, Duration.ofSeconds(90));
+        operatorStarts = 1;
         return operator;
+    }
+
+    /** Kills the operator with SIGKILL, as a node failure or the OOM killer would. */
+    public void killOperator() {
+        operator.kill();
+    }
+
+    /** Starts the operator again with the same settings (after {@link #killOperator}); it logs to {@code operator-<n>.log}. */
+    public OperatorProcess restartOperator() throws IOException, InterruptedException {
+        if (operator.alive()) {
+            throw new IllegalStateException("the operator is still running");
+        }
+        operator = OperatorProcess.start("operator-" + ++operatorStarts, operatorJar, operatorConfig, operatorWorkDir, Duration.ofSeconds(90));
+        return operator;
+    }
+
+    /** The S3 server, to stop, restart, freeze and thaw it. */
+    public S3ProxyServer s3Server() {
+        return s3;
+    }
+
+    /** The DynamoDB server, to stop, restart, freeze and thaw it. */
+    public DynamoDbLocalServer dynamoServer() {
+        return dynamo;
     }
 
     public Map<String, String> operatorConfig(Duration poll) {

@@ -24,12 +24,18 @@ public final class OperatorProcess implements AutoCloseable {
 
     public static OperatorProcess start(Path quarkusRunJar, Map<String, String> config, Path workDir, Duration timeout)
             throws IOException, InterruptedException {
+        return start("operator", quarkusRunJar, config, workDir, timeout);
+    }
+
+    /** As {@link #start(Path, Map, Path, Duration)}, logging to {@code <workDir>/<name>.log}. */
+    public static OperatorProcess start(String name, Path quarkusRunJar, Map<String, String> config, Path workDir, Duration timeout)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(quarkusRunJar + " not found: build the operator first (mvn install -DskipTests)");
         }
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
         config.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
-        ChildJvm jvm = ChildJvm.start("operator", List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);
+        ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);
         OperatorProcess operator = new OperatorProcess(jvm);
         operator.awaitStarted(timeout);
         return operator;
@@ -65,6 +71,11 @@ public final class OperatorProcess implements AutoCloseable {
 
     public boolean alive() {
         return jvm.process().isAlive();
+    }
+
+    /** Kills the operator with SIGKILL (no shutdown hooks, nothing finished) and waits until it is gone. */
+    public void kill() {
+        jvm.kill();
     }
 
     @Override

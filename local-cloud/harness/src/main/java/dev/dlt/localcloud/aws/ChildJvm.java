@@ -46,6 +46,12 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, List<Path> classpath, List<String> jvmArgs, String mainClass,
                                  List<String> args, Path workDir) throws IOException {
+        return start(name, classpath, jvmArgs, mainClass, args, workDir, null);
+    }
+
+    /** As {@link #start(String, List, List, String, List, Path)}, with exactly {@code environment} (not this JVM's) when not null. */
+    public static ChildJvm start(String name, List<Path> classpath, List<String> jvmArgs, String mainClass,
+                                 List<String> args, Path workDir, java.util.Map<String, String> environment) throws IOException {
         Path dir = Files.createDirectories(workDir).toAbsolutePath();
         List<Path> fullClasspath = new ArrayList<>(classpath);
         fullClasspath.add(ParentWatchdog.installInto(dir.resolve(name + "-watchdog")));
@@ -58,7 +64,12 @@ public final class ChildJvm implements AutoCloseable {
         command.add(mainClass);
         command.addAll(args);
         Path logFile = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (environment != null) {
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+        }
+        Process process = builder
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
@@ -113,6 +124,38 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
         }
+    }
+
+    /** Waits for the child to exit and returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        int code = process.waitFor();
+        LIVE.remove(this);
+        return code;
+    }
+
+    /** As SIGTERM then, after {@code grace}, SIGKILL: what a kubelet does to a deleted pod's container. */
+    public void terminate(java.time.Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
+        LIVE.remove(this);
+    }
+
+    /** Kills the child at once (SIGKILL, as a crash or the OOM killer would) and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LIVE.remove(this);
     }
 
     /** Stops the child and its descendants: politely first, forcibly after a grace period; waits until they are gone. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * DynamoDB Local 3.1.0, in memory, serving the DynamoDB API on a free port of 127.0.0.1, in its own JVM
+ * DynamoDB Local 3.1.0, storing its tables in a directory, serving the DynamoDB API on a free port of 127.0.0.1, in its own JVM
  * (its log4j, Jetty and AWS SDK versions clash with ours); it accepts any credentials and region.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
@@ -18,17 +18,25 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     private static final String MAIN_CLASS = "software.amazon.dynamodb.services.local.main.ServerRunner";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ChildJvm jvm;
     private final URI endpoint;
+    private final Path workDir;
+    private final List<Path> classpath;
+    private final List<String> jvmArgs;
+    private final List<String> args;
+    private volatile ChildJvm jvm;
+    private int starts;
 
-    private DynamoDbLocalServer(ChildJvm jvm, URI endpoint) {
-        this.jvm = jvm;
+    private DynamoDbLocalServer(URI endpoint, Path workDir, List<Path> classpath, List<String> jvmArgs, List<String> args) {
         this.endpoint = endpoint;
+        this.workDir = workDir;
+        this.classpath = classpath;
+        this.jvmArgs = jvmArgs;
+        this.args = args;
     }
 
     /**
-     * Starts DynamoDB Local with {@code -inMemory -sharedDb -disableTelemetry} and returns once it answers
-     * HTTP (at most 60 s); the tables are lost on {@link #close()}.
+     * Starts DynamoDB Local with {@code -dbPath <workDir>/dynamodb-data -sharedDb -disableTelemetry} and returns
+     * once it answers HTTP (at most 60 s); the tables survive {@link #stop()} and {@link #close()}.
      */
     public static DynamoDbLocalServer start(Path workDir) throws IOException {
         Path dir = Files.createDirectories(workDir.toAbsolutePath());
@@ -36,22 +44,58 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         // from its own jar into org.sqlite.tmpdir, so the sqlite4java .so/.dll/.dylib artifacts listed in
         // the recorded classpath are not needed (and do not belong on a classpath anyway).
         Path nativeDir = Files.createDirectories(dir.resolve("dynamodb-native"));
+        Path dataDir = Files.createDirectories(dir.resolve("dynamodb-data"));
         List<Path> classpath = ChildJvm.classpathResource(CLASSPATH_RESOURCE).stream()
                 .filter(entry -> entry.getFileName().toString().endsWith(".jar"))
                 .toList();
         int port = LoopbackHttp.freePort();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
 
-        ChildJvm jvm = ChildJvm.start("dynamodb-local", classpath,
-                List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dorg.sqlite.tmpdir=" + nativeDir,
-                        "--enable-native-access=ALL-UNNAMED"),
-                MAIN_CLASS,
+        DynamoDbLocalServer server = new DynamoDbLocalServer(endpoint, dir, classpath,
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dorg.sqlite.tmpdir=" + nativeDir, "--enable-native-access=ALL-UNNAMED"),
+                // -dbPath rather than -inMemory: the tables must survive a stop and restart (an outage).
                 // -disableTelemetry: without it DynamoDB Local calls an AWS telemetry endpoint at start-up.
                 // -sharedDb: otherwise every access key and region sees its own, separate set of tables.
-                List.of("-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)),
-                dir);
-        jvm.awaitHttp(endpoint, START_TIMEOUT);
-        return new DynamoDbLocalServer(jvm, endpoint);
+                List.of("-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
+        server.launch();
+        return server;
+    }
+
+    private synchronized void launch() throws IOException {
+        // each start logs to its own file, so the log of the run before a restart is kept
+        String name = starts++ == 0 ? "dynamodb-local" : "dynamodb-local-" + starts;
+        ChildJvm started = ChildJvm.start(name, classpath, jvmArgs, MAIN_CLASS, args, workDir);
+        started.awaitHttp(endpoint, START_TIMEOUT);
+        jvm = started;
+    }
+
+    /** Stops the DynamoDB Local JVM (an outage: connections are refused); the tables stay on disk. */
+    public synchronized void stop() {
+        ProcessSignals.thawQuietly(jvm.process());
+        jvm.close();
+    }
+
+    /** Starts DynamoDB Local again on the same port with the same tables, after {@link #stop}; returns once it answers. */
+    public synchronized void restart() throws IOException {
+        if (jvm.process().isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        launch();
+    }
+
+    /** Freezes the DynamoDB Local JVM (SIGSTOP): connections are accepted by the kernel but nothing answers. */
+    public void freeze() {
+        ProcessSignals.freeze(jvm.process());
+    }
+
+    /** Thaws the DynamoDB Local JVM after {@link #freeze}. */
+    public void thaw() {
+        ProcessSignals.thaw(jvm.process());
+    }
+
+    /** Whether the DynamoDB Local JVM is running (it may be frozen). */
+    public boolean running() {
+        return jvm.process().isAlive();
     }
 
     /** Where DynamoDB clients connect, e.g. {@code http://127.0.0.1:41234}. */
@@ -68,9 +112,10 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         return jvm.logFile();
     }
 
-    /** Stops the DynamoDB Local JVM (dropping every table) and waits until it is gone. */
+    /** Stops the DynamoDB Local JVM and waits until it is gone; the tables stay on disk. */
     @Override
     public void close() {
+        ProcessSignals.thawQuietly(jvm.process());
         jvm.close();
     }
 

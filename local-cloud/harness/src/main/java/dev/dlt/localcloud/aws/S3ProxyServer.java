@@ -31,14 +31,20 @@ public final class S3ProxyServer implements AutoCloseable {
             </configuration>
             """;
 
-    private final ChildJvm jvm;
     private final URI endpoint;
     private final Path dataDir;
+    private final Path workDir;
+    private final List<String> jvmArgs;
+    private final List<String> args;
+    private volatile ChildJvm jvm;
+    private int starts;
 
-    private S3ProxyServer(ChildJvm jvm, URI endpoint, Path dataDir) {
-        this.jvm = jvm;
+    private S3ProxyServer(URI endpoint, Path dataDir, Path workDir, List<String> jvmArgs, List<String> args) {
         this.endpoint = endpoint;
         this.dataDir = dataDir;
+        this.workDir = workDir;
+        this.jvmArgs = jvmArgs;
+        this.args = args;
     }
 
     /**
@@ -66,11 +72,48 @@ public final class S3ProxyServer implements AutoCloseable {
         }
         Path logbackFile = Files.writeString(dir.resolve("s3proxy-logback.xml"), LOGBACK_XML);
 
-        ChildJvm jvm = ChildJvm.start("s3proxy", ChildJvm.classpathResource(CLASSPATH_RESOURCE),
+        S3ProxyServer server = new S3ProxyServer(endpoint, dataDir, dir,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logbackFile),
-                MAIN_CLASS, List.of("--properties", propertiesFile.toString()), dir);
-        jvm.awaitHttp(endpoint, START_TIMEOUT);
-        return new S3ProxyServer(jvm, endpoint, dataDir);
+                List.of("--properties", propertiesFile.toString()));
+        server.launch();
+        return server;
+    }
+
+    private synchronized void launch() throws IOException {
+        // each start logs to its own file, so the log of the run before a restart is kept
+        String name = starts++ == 0 ? "s3proxy" : "s3proxy-" + starts;
+        ChildJvm started = ChildJvm.start(name, ChildJvm.classpathResource(CLASSPATH_RESOURCE), jvmArgs, MAIN_CLASS, args, workDir);
+        started.awaitHttp(endpoint, START_TIMEOUT);
+        jvm = started;
+    }
+
+    /** Stops the S3Proxy JVM (an S3 outage: connections are refused); the stored objects stay on disk. */
+    public synchronized void stop() {
+        ProcessSignals.thawQuietly(jvm.process());
+        jvm.close();
+    }
+
+    /** Starts S3Proxy again on the same port with the same store, after {@link #stop}; returns once it answers. */
+    public synchronized void restart() throws IOException {
+        if (jvm.process().isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        launch();
+    }
+
+    /** Freezes the S3Proxy JVM (SIGSTOP): connections are accepted by the kernel but nothing answers. */
+    public void freeze() {
+        ProcessSignals.freeze(jvm.process());
+    }
+
+    /** Thaws the S3Proxy JVM after {@link #freeze}. */
+    public void thaw() {
+        ProcessSignals.thaw(jvm.process());
+    }
+
+    /** Whether the S3Proxy JVM is running (it may be frozen). */
+    public boolean running() {
+        return jvm.process().isAlive();
     }
 
     /**
@@ -100,6 +143,7 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Stops the S3Proxy JVM and waits until it is gone; the stored objects stay on disk. */
     @Override
     public void close() {
+        ProcessSignals.thawQuietly(jvm.process());
         jvm.close();
     }
 

@@ -28,6 +28,11 @@ public record LoadTestView(GenericKubernetesResource resource) {
         return map(status().get("result"));
     }
 
+    /** The status condition of {@code type}, or an empty map while there is none. */
+    public Map<String, Object> condition(String type) {
+        return list(status().get("conditions")).stream().filter(c -> type.equals(c.get("type"))).findFirst().orElse(Map.of());
+    }
+
     public boolean terminal() {
         return List.of("Succeeded", "Failed", "Cancelled").contains(phase());
     }

@@ -1,7 +1,5 @@
 package dev.dlt.localcloud.kube;
 
-import dev.dlt.agent.Agent;
-import dev.dlt.agent.AgentConfig;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -17,8 +15,14 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One pod run by the local kubelet: its agent on its own thread, its readiness probe, its status. */
+/** One pod run by the local kubelet: its agent's container, its readiness probe, its status. */
 final class LocalPod {
+
+    /** Starts the container of a pod, given the pod's resolved environment. */
+    @FunctionalInterface
+    interface Runtime {
+        PodContainer start(Pod pod, java.util.Map<String, String> env) throws IOException;
+    }
 
     private static final Logger LOG = Logger.getLogger(LocalPod.class.getName());
     private static final int START_PORT = 50000;
@@ -28,13 +32,18 @@ final class LocalPod {
     private final String name;
     private final String ip;
     private final Pod pod;
-    private volatile Agent agent;
+    private final Runtime runtime;
+    private final Runnable onReady;
+    private volatile PodContainer container;
     private volatile Thread thread;
     private volatile boolean finished;
+    private volatile Integer exitCode;
 
-    LocalPod(KubernetesClient client, Pod pod, String ip) {
+    LocalPod(KubernetesClient client, Pod pod, String ip, Runtime runtime, Runnable onReady) {
         this.client = client;
         this.pod = pod;
+        this.runtime = runtime;
+        this.onReady = onReady;
         this.namespace = pod.getMetadata().getNamespace();
         this.name = pod.getMetadata().getName();
         this.ip = ip;
@@ -48,6 +57,30 @@ final class LocalPod {
         return thread != null && !finished;
     }
 
+    Pod pod() {
+        return pod;
+    }
+
+    /** The container's exit code once it ended. */
+    java.util.Optional<Integer> exitCode() {
+        return java.util.Optional.ofNullable(exitCode);
+    }
+
+    /** As the OOM killer or a crashed node: the agent dies at once and uploads nothing. */
+    void kill() {
+        PodContainer c = container;
+        if (c == null) {
+            throw new IllegalStateException("pod " + name + " has no container yet");
+        }
+        c.kill();
+    }
+
+    /** The agent's own process, when it runs in one. */
+    java.util.Optional<ProcessHandle> process() {
+        PodContainer c = container;
+        return c == null ? java.util.Optional.empty() : c.process();
+    }
+
     void start() {
         thread = Thread.ofPlatform().name("pod-" + name).daemon().start(this::run);
     }
@@ -56,16 +89,20 @@ final class LocalPod {
         int exitCode;
         String message = null;
         try {
-            AgentConfig config = new AgentConfig(PodEnvironment.resolve(client, pod, ip));
-            agent = Agent.forConfig(config);
+            container = runtime.start(pod, PodEnvironment.resolve(client, pod, ip));
             updateStatus("Running", false, null, null);
             Thread.ofVirtual().name("probe-" + name).start(this::probeReadiness);
-            exitCode = agent.run();
-        } catch (RuntimeException e) {
+            exitCode = container.run();
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "pod " + name + " could not start its agent", e);
             exitCode = 2;
             message = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exitCode = 137;
+            message = "kubelet stopped";
         }
+        this.exitCode = exitCode;
         finished = true;
         updateStatus(exitCode == 0 ? "Succeeded" : "Failed", false, exitCode, message == null ? exitMeaning(exitCode) : message);
     }
@@ -75,6 +112,7 @@ final class LocalPod {
         while (!finished) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(ip, START_PORT), 500);
+                onReady.run();
                 updateStatus("Running", true, null, null);
                 return;
             } catch (IOException notYet) {
@@ -122,16 +160,17 @@ final class LocalPod {
         }
     }
 
-    /** Stops the agent as SIGTERM would, and waits (bounded) for it to upload and exit. */
+    /** What deleting the pod does: SIGTERM, and SIGKILL once the pod's grace period is over; waits for the end. */
     void terminate() {
-        Agent a = agent;
-        if (a != null) {
-            a.stop();
+        PodContainer c = container;
+        if (c != null) {
+            Long seconds = pod.getSpec().getTerminationGracePeriodSeconds();
+            c.terminate(java.time.Duration.ofSeconds(seconds == null ? 30 : seconds));
         }
         Thread t = thread;
         if (t != null) {
             try {
-                t.join(30_000);
+                t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -142,6 +181,8 @@ final class LocalPod {
         return switch (exitCode) {
             case 0 -> null;
             case 3 -> "no start signal from the leader";
+            case 137 -> "killed (SIGKILL)";
+            case 143 -> "terminated (SIGTERM)";
             default -> "agent exited with code " + exitCode;
         };
     }

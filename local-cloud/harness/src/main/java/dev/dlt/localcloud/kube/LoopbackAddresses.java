@@ -1,5 +1,8 @@
 package dev.dlt.localcloud.kube;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -10,6 +13,11 @@ import java.util.Deque;
  */
 public final class LoopbackAddresses {
 
+    /** Each pool spans 50 values of the third octet (12,500 addresses), so pools 50 apart never meet. */
+    static final int BLOCKS = 50;
+    /** The port every agent listens on; an address where it is taken is skipped. */
+    static final int START_PORT = 50000;
+
     private final int firstOctet;
     private final Deque<String> released = new ArrayDeque<>();
     private int next;
@@ -19,16 +27,32 @@ public final class LoopbackAddresses {
         this.firstOctet = secondOctetBase;
     }
 
+    /** A fresh address while there are any, so that sockets an earlier agent left behind never meet a new one; then released ones. */
     public synchronized String allocate() {
-        if (!released.isEmpty()) {
-            return released.poll();
+        while (firstOctet + next / 250 < firstOctet + BLOCKS) {
+            int n = next++;
+            String address = "127.0." + (firstOctet + n / 250) + "." + (n % 250 + 2);
+            if (startPortFree(address)) {
+                return address;
+            }
         }
-        int n = next++;
-        int third = firstOctet + n / 250;
-        if (third > 255) {
-            throw new IllegalStateException("out of loopback addresses");
+        while (!released.isEmpty()) {
+            String address = released.poll();
+            if (startPortFree(address)) {
+                return address;
+            }
         }
-        return "127.0." + third + "." + (n % 250 + 2);
+        throw new IllegalStateException("out of loopback addresses");
+    }
+
+    // another local cloud on this machine (a second test run, a benchmark) may be using the same addresses
+    private static boolean startPortFree(String address) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(address, START_PORT));
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
     }
 
     public synchronized void release(String address) {

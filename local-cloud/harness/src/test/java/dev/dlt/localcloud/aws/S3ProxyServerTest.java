@@ -71,6 +71,34 @@ class S3ProxyServerTest {
         }
     }
 
+    @Test
+    void anOutageKeepsThePortAndTheObjectsAndAFreezeAnswersNothingUntilThawed() throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.start(workDir);
+             S3Client s3 = client(server, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)
+                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                     .overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(20)).retryStrategy(r -> r.maxAttempts(1)))
+                     .build()) {
+            s3.createBucket(b -> b.bucket("results"));
+            s3.putObject(b -> b.bucket("results").key("w0.json"), RequestBody.fromString("{}"));
+            ProcessHandle first = server.process();
+
+            server.stop();
+            assertThat(first.isAlive()).isFalse();
+            assertThat(server.running()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.listBuckets()).isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+
+            server.restart();
+            assertThat(server.process().pid()).isNotEqualTo(first.pid());
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("results").key("w0.json")).asUtf8String()).isEqualTo("{}");
+
+            server.freeze();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.listBuckets(b -> b.overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(2)))))
+                    .isInstanceOf(software.amazon.awssdk.core.exception.ApiCallTimeoutException.class);
+            server.thaw();
+            assertThat(s3.listBuckets().buckets()).extracting(software.amazon.awssdk.services.s3.model.Bucket::name).contains("results");
+        }
+    }
+
     private static S3ClientBuilder client(S3ProxyServer server, String accessKey, String secretKey) {
         return S3Client.builder()
                 .endpointOverride(server.endpoint())
