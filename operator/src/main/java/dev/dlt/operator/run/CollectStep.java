@@ -9,6 +9,7 @@ import dev.dlt.operator.results.Collected;
 import dev.dlt.operator.results.ResultCollector;
 import dev.dlt.operator.results.RunSummarizer;
 import dev.dlt.operator.results.RunSummary;
+import dev.dlt.operator.status.Conditions;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ public class CollectStep implements PhaseStep {
     public StepOutcome next(RunContext context) {
         RunStatus run = context.run();
         Collected collected = collector.collect(context.plan());
-        Instant deadline = Instant.parse(run.getFinishedAt()).plus(settings.collectTimeout());
+        Instant deadline = collectWindowStart(context).plus(settings.collectTimeout());
         int desired = context.plan().desiredWorkers();
         if (!collected.allReported() && context.now().isBefore(deadline)) {
             return StepOutcome.stay(collected.reportedCount() + " of " + desired + " workers reported");
@@ -52,6 +53,18 @@ public class CollectStep implements PhaseStep {
         LoadTestStatusBuilder.partialResults(context.status(), leftOut(summary), context.generation(), context.now());
         LoadTestStatusBuilder.suspectWorkers(context.status(), flagged(collected), context.generation(), context.now());
         return decide(context, summary, desired);
+    }
+
+    /**
+     * The collect window opens when the run finished, or again when S3 (or any dependency) answers after
+     * an outage: workers that kept retrying their uploads meanwhile get the whole window to store them.
+     */
+    private static Instant collectWindowStart(RunContext context) {
+        Instant finished = Instant.parse(context.run().getFinishedAt());
+        return Conditions.get(context.status().getConditions(), Conditions.BLOCKED)
+                // still marked blocked: this look is the first that got through, so the outage ends now
+                .map(c -> "True".equals(c.getStatus()) ? context.now() : Instant.parse(c.getLastTransitionTime()))
+                .filter(unblocked -> unblocked.isAfter(finished)).orElse(finished);
     }
 
     private StepOutcome decide(RunContext context, RunSummary summary, int desired) {

@@ -181,7 +181,8 @@ public class RunConductor {
             case Running -> run.getStartedAt() == null ? blockedSince.plus(settings.finishGrace())
                     : Instant.parse(run.getStartedAt()).plus(RunPlanner.loadDuration(test.getSpec())).plus(settings.finishGrace())
                             .plus(settings.finishGrace());
-            case Collecting -> (run.getFinishedAt() == null ? blockedSince : Instant.parse(run.getFinishedAt())).plus(settings.collectTimeout());
+            // once the load is over, the results are safe in S3 (or on the workers, retrying): an outage is waited out as at the end
+            case Collecting -> blockedSince.plus(settings.recordTimeout());
             case Recording -> Conditions.get(status.getConditions(), Conditions.RECORDED)
                     .map(c -> Instant.parse(c.getLastTransitionTime())).orElse(blockedSince).plus(settings.recordTimeout());
             default -> blockedSince;

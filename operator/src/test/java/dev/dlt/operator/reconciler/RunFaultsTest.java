@@ -137,12 +137,15 @@ class RunFaultsTest {
     }
 
     @Test
-    void s3DownPastTheCollectDeadlineFailsTheRunNamingS3() throws Exception {
+    void s3DownLongerThanTheRecordTimeoutFailsTheRunNamingS3() throws Exception {
         driveToCollecting(3);
         store.s3Down = true;
         reconcile();
+        clock.advance(Duration.ofMinutes(5));
+        reconcile();
+        assertThat(test.getStatus().getPhase()).as("an outage longer than the collect timeout is waited out").isEqualTo(Phase.Collecting);
 
-        clock.advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(6));
         reconcile();
         reconcile();
 
@@ -240,6 +243,30 @@ class RunFaultsTest {
 
         assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
         assertThat(condition("SuspectWorkers").getMessage()).isEqualTo("1 worker(s) flagged by their engine: eks/w2: SHORT_RUN, ONLY_ERRORS");
+    }
+
+    @Test
+    void workersStillUploadingAfterAnS3OutageGetTheWholeCollectWindowAgain() throws Exception {
+        ResultKeys keys = driveToRunning();
+        uploadWorker(keys, "w0", clock.millis(), 100, 1_000);
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+        store.s3Down = true;
+        reconcile();
+        clock.advance(Duration.ofMinutes(3)); // longer than the 1 min collect timeout
+        reconcile();
+        store.s3Down = false;
+
+        reconcile();
+        assertThat(test.getStatus().getPhase()).as("w1 and w2 are still retrying their uploads").isEqualTo(Phase.Collecting);
+        uploadWorker(keys, "w1", clock.millis(), 100, 1_000);
+        uploadWorker(keys, "w2", clock.millis(), 100, 1_000);
+        clock.advance(Duration.ofSeconds(20));
+        reconcile();
+        reconcile();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(test.getStatus().getResult().getRequests()).isEqualTo(300);
     }
 
     private ResultKeys driveToRunning() throws Exception {
