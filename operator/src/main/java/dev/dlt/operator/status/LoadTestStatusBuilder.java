@@ -113,7 +113,12 @@ public final class LoadTestStatusBuilder {
         String message = recorded ? run.getOutcomeMessage() : run.getOutcomeMessage() + "; not recorded: " + recordProblem;
         status.setPhase(phase);
         status.setMessage(message);
-        var conditions = Conditions.remove(status.getConditions(), Conditions.BLOCKED);
+        var conditions = status.getConditions();
+        if (Conditions.isTrue(conditions, Conditions.BLOCKED)) {
+            // an ended run waits for nothing; the condition keeps what it last waited for
+            String waited = Conditions.get(conditions, Conditions.BLOCKED).map(c -> c.getMessage()).orElse("");
+            conditions = Conditions.set(conditions, Conditions.BLOCKED, false, "RunEnded", "the run ended while " + waited, generation, now);
+        }
         conditions = Conditions.set(conditions, Conditions.COMPLETED, phase == Phase.Succeeded, reason, message, generation, now);
         status.setConditions(Conditions.set(conditions, Conditions.RECORDED, recorded, recorded ? "Stored" : "RecordFailed",
                 recorded ? "stored in DynamoDB" : recordProblem, generation, now));

@@ -4,34 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
  * DynamoDB Local 3.1.0, storing its tables in a directory, serving the DynamoDB API on a free port of 127.0.0.1, in its own JVM
  * (its log4j, Jetty and AWS SDK versions clash with ours); it accepts any credentials and region.
  */
-public final class DynamoDbLocalServer implements AutoCloseable {
+public final class DynamoDbLocalServer extends LocalServiceJvm {
 
     private static final String CLASSPATH_RESOURCE = "dlt-runtime/dynamodb-local.classpath";
     // 3.x moved ServerRunner out of com.amazonaws.services.dynamodbv2.local.main
     private static final String MAIN_CLASS = "software.amazon.dynamodb.services.local.main.ServerRunner";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-    private final URI endpoint;
-    private final Path workDir;
-    private final List<Path> classpath;
-    private final List<String> jvmArgs;
-    private final List<String> args;
-    private volatile ChildJvm jvm;
-    private int starts;
 
     private DynamoDbLocalServer(URI endpoint, Path workDir, List<Path> classpath, List<String> jvmArgs, List<String> args) {
-        this.endpoint = endpoint;
-        this.workDir = workDir;
-        this.classpath = classpath;
-        this.jvmArgs = jvmArgs;
-        this.args = args;
+        super("dynamodb-local", endpoint, workDir, classpath, MAIN_CLASS, jvmArgs, args);
     }
 
     /**
@@ -59,68 +45,5 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 List.of("-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
         server.launch();
         return server;
-    }
-
-    private synchronized void launch() throws IOException {
-        // each start logs to its own file, so the log of the run before a restart is kept
-        String name = starts++ == 0 ? "dynamodb-local" : "dynamodb-local-" + starts;
-        ChildJvm started = ChildJvm.start(name, classpath, jvmArgs, MAIN_CLASS, args, workDir);
-        started.awaitHttp(endpoint, START_TIMEOUT);
-        jvm = started;
-    }
-
-    /** Stops the DynamoDB Local JVM (an outage: connections are refused); the tables stay on disk. */
-    public synchronized void stop() {
-        ProcessSignals.thawQuietly(jvm.process());
-        jvm.close();
-    }
-
-    /** Starts DynamoDB Local again on the same port with the same tables, after {@link #stop}; returns once it answers. */
-    public synchronized void restart() throws IOException {
-        if (jvm.process().isAlive()) {
-            throw new IllegalStateException(this + " is still running");
-        }
-        launch();
-    }
-
-    /** Freezes the DynamoDB Local JVM (SIGSTOP): connections are accepted by the kernel but nothing answers. */
-    public void freeze() {
-        ProcessSignals.freeze(jvm.process());
-    }
-
-    /** Thaws the DynamoDB Local JVM after {@link #freeze}. */
-    public void thaw() {
-        ProcessSignals.thaw(jvm.process());
-    }
-
-    /** Whether the DynamoDB Local JVM is running (it may be frozen). */
-    public boolean running() {
-        return jvm.process().isAlive();
-    }
-
-    /** Where DynamoDB clients connect, e.g. {@code http://127.0.0.1:41234}. */
-    public URI endpoint() {
-        return endpoint;
-    }
-
-    /** The DynamoDB Local JVM. */
-    public ProcessHandle process() {
-        return jvm.process();
-    }
-
-    public Path logFile() {
-        return jvm.logFile();
-    }
-
-    /** Stops the DynamoDB Local JVM and waits until it is gone; the tables stay on disk. */
-    @Override
-    public void close() {
-        ProcessSignals.thawQuietly(jvm.process());
-        jvm.close();
-    }
-
-    @Override
-    public String toString() {
-        return "DynamoDB Local at " + endpoint + " (" + jvm + ")";
     }
 }

@@ -6,12 +6,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 /** S3Proxy 2.6.0 serving the S3 API on 127.0.0.1 from a directory, in its own JVM (its dependencies clash with ours). */
-public final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer extends LocalServiceJvm {
 
     /** The only access key S3Proxy accepts. */
     public static final String ACCESS_KEY = "dltlocalaccesskey";
@@ -20,7 +19,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "dlt-runtime/s3proxy.classpath";
     private static final String MAIN_CLASS = "org.gaul.s3proxy.Main";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     // Without a configuration logback logs at DEBUG: a few hundred lines at start-up, more per request.
     private static final String LOGBACK_XML = """
             <configuration>
@@ -31,20 +29,11 @@ public final class S3ProxyServer implements AutoCloseable {
             </configuration>
             """;
 
-    private final URI endpoint;
     private final Path dataDir;
-    private final Path workDir;
-    private final List<String> jvmArgs;
-    private final List<String> args;
-    private volatile ChildJvm jvm;
-    private int starts;
 
     private S3ProxyServer(URI endpoint, Path dataDir, Path workDir, List<String> jvmArgs, List<String> args) {
-        this.endpoint = endpoint;
+        super("s3proxy", endpoint, workDir, ChildJvm.classpathResource(CLASSPATH_RESOURCE), MAIN_CLASS, jvmArgs, args);
         this.dataDir = dataDir;
-        this.workDir = workDir;
-        this.jvmArgs = jvmArgs;
-        this.args = args;
     }
 
     /**
@@ -79,76 +68,19 @@ public final class S3ProxyServer implements AutoCloseable {
         return server;
     }
 
-    private synchronized void launch() throws IOException {
-        // each start logs to its own file, so the log of the run before a restart is kept
-        String name = starts++ == 0 ? "s3proxy" : "s3proxy-" + starts;
-        ChildJvm started = ChildJvm.start(name, ChildJvm.classpathResource(CLASSPATH_RESOURCE), jvmArgs, MAIN_CLASS, args, workDir);
-        started.awaitHttp(endpoint, START_TIMEOUT);
-        jvm = started;
-    }
-
-    /** Stops the S3Proxy JVM (an S3 outage: connections are refused); the stored objects stay on disk. */
-    public synchronized void stop() {
-        ProcessSignals.thawQuietly(jvm.process());
-        jvm.close();
-    }
-
-    /** Starts S3Proxy again on the same port with the same store, after {@link #stop}; returns once it answers. */
-    public synchronized void restart() throws IOException {
-        if (jvm.process().isAlive()) {
-            throw new IllegalStateException(this + " is still running");
-        }
-        launch();
-    }
-
-    /** Freezes the S3Proxy JVM (SIGSTOP): connections are accepted by the kernel but nothing answers. */
-    public void freeze() {
-        ProcessSignals.freeze(jvm.process());
-    }
-
-    /** Thaws the S3Proxy JVM after {@link #freeze}. */
-    public void thaw() {
-        ProcessSignals.thaw(jvm.process());
-    }
-
-    /** Whether the S3Proxy JVM is running (it may be frozen). */
-    public boolean running() {
-        return jvm.process().isAlive();
-    }
-
     /**
      * Where S3 clients connect, e.g. {@code http://127.0.0.1:41234}. AWS SDK v2 clients also need any region,
      * static credentials {@link #ACCESS_KEY}/{@link #SECRET_KEY}, {@code forcePathStyle(true)} and
      * {@code requestChecksumCalculation(WHEN_REQUIRED)} (or {@code -Daws.requestChecksumCalculation=when_required}):
      * S3Proxy 2.6.0 rejects the aws-chunked uploads with trailing checksums that the SDK sends by default since 2.30.
      */
+    @Override
     public URI endpoint() {
-        return endpoint;
+        return super.endpoint();
     }
 
     /** The directory holding one sub-directory per bucket. */
     public Path dataDir() {
         return dataDir;
-    }
-
-    /** The S3Proxy JVM. */
-    public ProcessHandle process() {
-        return jvm.process();
-    }
-
-    public Path logFile() {
-        return jvm.logFile();
-    }
-
-    /** Stops the S3Proxy JVM and waits until it is gone; the stored objects stay on disk. */
-    @Override
-    public void close() {
-        ProcessSignals.thawQuietly(jvm.process());
-        jvm.close();
-    }
-
-    @Override
-    public String toString() {
-        return "S3Proxy at " + endpoint + " (" + jvm + ")";
     }
 }
