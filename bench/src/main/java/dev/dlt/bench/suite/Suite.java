@@ -27,7 +27,7 @@ public final class Suite {
      */
     static final String AGGREGATION_MAIN = System.getProperty("suite.aggregation.main", "dev.dlt.bench.AggregationBench");
     static final String AGGREGATION_ARGS = System.getProperty("suite.aggregation.args", "--workers 1000 --labels 20");
-    /** The start spread benchmark (N = 100/300/1000) of branch {@code agent}; as {@link #AGGREGATION_MAIN}. */
+    /** The start spread benchmark (N = 100/300/1000, with DLT's scheme beside it); as {@link #AGGREGATION_MAIN}. */
     static final String START_SPREAD_MAIN = System.getProperty("suite.spread.main", "dev.dlt.bench.startspread.StartSpreadBench");
     static final String START_SPREAD_ARGS = System.getProperty("suite.spread.args", "--workers 100,300,1000 --rounds 3");
 

@@ -116,8 +116,8 @@ final class SuiteTable {
 
     private static Row externalRow(BenchCommand command, BenchCommand.Outcome outcome, Map<String, String> r) {
         String what = command.name().equals("aggregation")
-                ? "Aggregation 1000 workers × 20 labels from S3 (branch results)"
-                : "Start spread at N = 100/300/1000 vs DLT's scheme (branch agent)";
+                ? "Aggregation 1000 workers × 20 labels from S3 (warm collector, -Xmx256m)"
+                : "Start spread at N = 100/300/1000 (real gates + leader) vs DLT's scheme (start on 'start', Pool().map)";
         String goal = command.name().equals("aggregation") ? "goal ≤ 3 s, ≤ 256 MB heap, error ≤ 0.1 %" : "goal ≤ 20 ms at 1000, acks ≤ 2 s";
         if (outcome == null) {
             return new Row(what, "NOT WIRED: " + command.mainClass() + " is not on the class path (branch not merged)",
