@@ -21,7 +21,7 @@ import java.util.Map;
 public final class Suite {
 
     /**
-     * The aggregation benchmark (1000 workers × 20 labels from S3) of branch {@code results}. It runs
+     * The aggregation benchmark (1000 workers × 20 labels from S3). It runs
      * once it is on the class path, and fills its row once it prints a {@link dev.dlt.bench.ResultLine}
      * last. -Dsuite.aggregation.main / -Dsuite.aggregation.args override these.
      */
@@ -94,7 +94,7 @@ public final class Suite {
                 Duration.ofMinutes(8)));
         commands.add(new BenchCommand("cloud", "dev.dlt.bench.cloud.LocalCloudRunBench",
                 List.of("--workers", quick ? "10,100" : "10,100,300", "--hold-seconds", "5"), Duration.ofMinutes(6)));
-        // the two benchmarks of other branches: rows stay marked "not merged" until their main class is set above
+        // the two benchmarks named above; a row says NOT WIRED if its main class is missing from the class path
         commands.add(external("aggregation", AGGREGATION_MAIN, AGGREGATION_ARGS));
         commands.add(external("spread", START_SPREAD_MAIN, START_SPREAD_ARGS));
         return commands;
