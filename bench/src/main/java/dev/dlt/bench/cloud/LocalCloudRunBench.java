@@ -1,6 +1,6 @@
 package dev.dlt.bench.cloud;
 
-import dev.dlt.bench.BenchLogging;
+import dev.dlt.localcloud.demo.LocalLogging;
 import dev.dlt.bench.ResultLine;
 import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
@@ -47,7 +47,7 @@ public final class LocalCloudRunBench {
         }
         Path root = Path.of(System.getProperty("dlt.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("dlt-cloud-bench");
-        System.out.println("logs of the local cloud and the operator: " + BenchLogging.toFile(work).getParent());
+        System.out.println("logs of the local cloud and the operator: " + LocalLogging.toFile(work, java.util.logging.Level.WARNING).getParent());
         ResultLine result = new ResultLine("cloud");
         // 100 ms per request keeps 300 one-user workers at about 3,000 requests/s: the phases, not the load, are measured
         try (LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"));

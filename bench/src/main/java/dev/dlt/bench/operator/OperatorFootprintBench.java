@@ -1,6 +1,6 @@
 package dev.dlt.bench.operator;
 
-import dev.dlt.bench.BenchLogging;
+import dev.dlt.localcloud.demo.LocalLogging;
 import dev.dlt.bench.ResultLine;
 import dev.dlt.bench.Stats;
 import dev.dlt.localcloud.LocalCloud;
@@ -38,7 +38,7 @@ public final class OperatorFootprintBench {
             throw new IllegalStateException(jar + " not found: build it with mvn -o -pl operator -am package -DskipTests");
         }
         Path work = Files.createTempDirectory("dlt-footprint");
-        System.out.println("logs of the local cloud and of each operator start: " + BenchLogging.toFile(work).getParent());
+        System.out.println("logs of the local cloud and of each operator start: " + LocalLogging.toFile(work, java.util.logging.Level.WARNING).getParent());
         try (LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"));
              TargetServer target = TargetServer.start(TargetConfig.DEFAULT.withLatency(Duration.ofMillis(5)))) {
             Map<String, String> config = cloud.operatorConfig(Duration.ofSeconds(1));

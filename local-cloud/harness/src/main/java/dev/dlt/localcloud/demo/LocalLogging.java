@@ -10,12 +10,17 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** Sends the local cloud's own logs (API server, kubelet, agents) to a file, so the console shows the run. */
-final class LocalLogging {
+public final class LocalLogging {
 
     private LocalLogging() {
     }
 
     static Path toFile(Path dir) throws IOException {
+        return toFile(dir, Level.INFO);
+    }
+
+    /** Logs at {@code level} and above to {@code <dir>/local-cloud.log}; benchmarks keep only warnings. */
+    public static Path toFile(Path dir, Level level) throws IOException {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s [%3$s] %5$s%6$s%n");
         Path file = dir.resolve("local-cloud.log");
         Logger root = LogManager.getLogManager().getLogger("");
@@ -25,7 +30,7 @@ final class LocalLogging {
         FileHandler handler = new FileHandler(file.toString(), false);
         handler.setFormatter(new SimpleFormatter());
         root.addHandler(handler);
-        root.setLevel(Level.INFO);
+        root.setLevel(level);
         return file;
     }
 }
