@@ -57,6 +57,11 @@ final class BztConfig {
         KPI_FLAGS.forEach(flag -> flags.put(flag, true));
         // a plan brings its plugins in its zip; bzt must not look them up (and download) at run time
         jmeter.put("detect-plugins", false);
+        // Taurus searches upwards from 4445 for JMeter's UDP management port: workers sharing a host
+        // (the local cloud) would race for the same one; the agent stops JMeter through it
+        if (!jmeter.has("shutdown-port")) {
+            jmeter.put("shutdown-port", JmeterManagementPort.suggest());
+        }
         Path home = plan != null && plan.jmeterHome() != null ? plan.jmeterHome() : jmeterHome;
         if (home != null) {
             jmeter.put("path", home.resolve("bin").resolve("jmeter").toString());

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * One bzt child process: started with its config, its output forwarded, stopped by SIGTERM at the
- * deadline or on {@link #terminate()}, and killed with all its descendants (JMeter) when it does not
- * stop within the stop timeout.
+ * One bzt child process: started with its config, its output forwarded, stopped at the deadline or on
+ * {@link #terminate()} (JMeter told to shut down, then SIGTERM to bzt), and killed with all its
+ * descendants (JMeter) when it does not stop within the stop timeout.
  */
 final class BztProcess {
 
@@ -23,11 +24,14 @@ final class BztProcess {
     private static final Duration DRAIN = Duration.ofSeconds(5);
     /** How long bzt has to say it is shutting down before SIGTERM is sent again. */
     static final Duration RESEND = Duration.ofSeconds(2);
+    /** How long JMeter has to end after each of Shutdown and StopTestNow before bzt gets SIGTERM. */
+    static final Duration JMETER_STOP_WAIT = Duration.ofSeconds(5);
 
     private final Process process;
     private final BztOutput output;
     private final Thread pump;
     private final Duration stopTimeout;
+    private final JmeterManagementPort jmeter;
     private final AtomicBoolean terminated = new AtomicBoolean();
     private final AtomicBoolean killed = new AtomicBoolean();
     private volatile List<ProcessHandle> familyAtStop = List.of();
@@ -36,15 +40,20 @@ final class BztProcess {
     record Exit(int code, boolean terminated, boolean killed, boolean deadlineReached, String tail) {
     }
 
-    private BztProcess(Process process, Path logFile, Duration stopTimeout) {
+    private BztProcess(Process process, Path logFile, Duration stopTimeout, JmeterManagementPort jmeter) {
         this.process = process;
         this.stopTimeout = stopTimeout;
+        this.jmeter = jmeter;
         this.output = new BztOutput(process.getInputStream(), logFile);
         this.pump = Thread.ofPlatform().daemon().name("bzt-output-" + process.pid()).start(output);
     }
 
-    /** Starts bzt; with a {@code home}, bzt and JMeter keep their per-user files there, not in the agent's HOME. */
-    static BztProcess start(String bzt, Path config, Path workingDir, Path home, Path logFile, Duration stopTimeout) throws IOException {
+    /**
+     * Starts bzt; with a {@code home}, bzt and JMeter keep their per-user files there, not in the agent's
+     * HOME. {@code artifactsDir} is where JMeter announces its management port.
+     */
+    static BztProcess start(String bzt, Path config, Path workingDir, Path home, Path logFile, Duration stopTimeout,
+                            Path artifactsDir) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(bzt, config.toString()))
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
@@ -59,7 +68,7 @@ final class BztProcess {
         try {
             Process process = builder.start();
             LOG.info(() -> "started bzt (pid " + process.pid() + ") with " + config + " in " + workingDir);
-            return new BztProcess(process, logFile, stopTimeout);
+            return new BztProcess(process, logFile, stopTimeout, new JmeterManagementPort(artifactsDir));
         } catch (IOException e) {
             throw new IOException("cannot start bzt ('" + bzt + "', set " + TaurusSettings.BZT + "): " + e.getMessage(), e);
         }
@@ -93,8 +102,11 @@ final class BztProcess {
     }
 
     /**
-     * Asks bzt to stop (SIGTERM, on which Taurus stops JMeter and still writes its results) and kills it
-     * with its descendants if it has not exited within the stop timeout. Returns at once.
+     * Asks bzt to stop and returns at once. When JMeter announced its management port, JMeter is told
+     * to shut down (then to stop now): bzt sees its test end, reads every sample and writes its results
+     * as after a full run. Otherwise, or when that does not end bzt, SIGTERM (on which Taurus stops
+     * JMeter and still writes its results, but may lose the samples it was merging at that instant);
+     * bzt is killed with its descendants if it has not exited within the stop timeout.
      *
      * <p>Taurus turns SIGTERM into an exception in its main thread, which code that catches every
      * exception (its local monitor running netstat, for one) can swallow when the signal lands there:
@@ -104,32 +116,62 @@ final class BztProcess {
         if (!process.isAlive() || !terminated.compareAndSet(false, true)) {
             return;
         }
-        LOG.info(() -> "sending SIGTERM to bzt (pid " + process.pid() + ")");
         familyAtStop = process.descendants().toList();
-        // the ProcessHandle's, not Process.destroy(), which also closes the pipe bzt still writes its last words to
-        process.toHandle().destroy();
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
         Thread.ofVirtual().name("bzt-stop-" + process.pid()).start(() -> {
-            long deadline = System.nanoTime() + stopTimeout.toNanos();
             try {
-                while (true) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of SIGTERM; killing it and its children");
-                        kill();
-                        return;
-                    }
-                    if (process.waitFor(Math.min(left, RESEND.toNanos()), TimeUnit.NANOSECONDS)) {
-                        return;
-                    }
-                    if (!output.shutdownStarted() && deadline - System.nanoTime() > 0) {
-                        LOG.info(() -> "bzt has not started shutting down; sending SIGTERM again");
-                        process.toHandle().destroy();
-                    }
+                if (stopJmeter(deadline)) {
+                    return;
                 }
+                signal(deadline);
             } catch (InterruptedException e) {
                 kill();
             }
         });
+    }
+
+    /** True when bzt ended after JMeter was told to stop through its management port. */
+    private boolean stopJmeter(long deadline) throws InterruptedException {
+        OptionalInt port = jmeter.port();
+        if (port.isEmpty()) {
+            return false;
+        }
+        for (String command : List.of("Shutdown", "StopTestNow")) {
+            long wait = Math.min(JMETER_STOP_WAIT.toNanos(), (deadline - System.nanoTime()) / 2);
+            if (wait <= 0) {
+                return false;
+            }
+            LOG.info(() -> "sending " + command + " to JMeter (port " + port.getAsInt() + ") of bzt (pid " + process.pid() + ")");
+            if (!jmeter.send(port.getAsInt(), command)) {
+                return false;
+            }
+            if (process.waitFor(wait, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        }
+        LOG.warning(() -> "bzt did not end after JMeter was told to stop; sending it SIGTERM");
+        return false;
+    }
+
+    private void signal(long deadline) throws InterruptedException {
+        LOG.info(() -> "sending SIGTERM to bzt (pid " + process.pid() + ")");
+        // the ProcessHandle's, not Process.destroy(), which also closes the pipe bzt still writes its last words to
+        process.toHandle().destroy();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.warning(() -> "bzt did not stop within " + stopTimeout + " of being asked to; killing it and its children");
+                kill();
+                return;
+            }
+            if (process.waitFor(Math.min(left, RESEND.toNanos()), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (!output.shutdownStarted() && deadline - System.nanoTime() > 0) {
+                LOG.info(() -> "bzt has not started shutting down; sending SIGTERM again");
+                process.toHandle().destroy();
+            }
+        }
     }
 
     /** SIGKILL to bzt and every process it started: JMeter would otherwise outlive it. */

@@ -98,7 +98,7 @@ public final class TaurusEngine implements WorkerEngine {
                 return nothing(startedAt, run.concurrency());
             }
             bzt = BztProcess.start(settings.bzt(), run.config(), run.workingDir(), settings.bztHome(),
-                    run.workDir().resolve(CONSOLE_LOG), settings.stopTimeout());
+                    run.workDir().resolve(CONSOLE_LOG), settings.stopTimeout(), run.artifacts().dir());
             process = bzt;
         }
         BztProcess.Exit exit = bzt.await(run.deadline());
