@@ -46,6 +46,11 @@ public class LoadTestSpec extends LenientSpec {
             + "are left out and named in the PartialResults condition); default 90 (DLT's healthyThreshold).")
     private Integer healthyThreshold;
 
+    @Size(max = SpecLimits.MAX_THRESHOLDS)
+    @JsonPropertyDescription("Pass/fail bounds on the run's fleet-wide result (at most 50), e.g. {metric: p95, below: 300ms}; they set "
+            + "status.result.verdict and the Passed condition. None means verdict NoThresholds.")
+    private List<ThresholdSpec> thresholds;
+
     public ScenarioSpec getScenario() {
         return scenario;
     }
@@ -91,4 +96,11 @@ public class LoadTestSpec extends LenientSpec {
         this.engine = engine;
     }
 
+    public List<ThresholdSpec> getThresholds() {
+        return thresholds;
+    }
+
+    public void setThresholds(List<ThresholdSpec> thresholds) {
+        this.thresholds = thresholds;
+    }
 }

@@ -1,0 +1,46 @@
+package dev.dlt.operator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The CRD schema refuses the thresholds a real API server can check: metric names, bound forms, one of below/above. */
+class ThresholdSchemaTest {
+
+    private final CrdSchema schema = CrdSchema.loadTests();
+
+    @Test
+    void acceptsEachBoundInTheFormOfItsMetric() throws Exception {
+        assertThat(schema.violations(spec("""
+                [{"metric": "p95", "below": "300ms"}, {"metric": "max", "below": "1.5s"}, {"metric": "errorRate", "below": "1%"},
+                 {"metric": "rps", "above": "100"}, {"metric": "requests", "label": "home", "above": "10"}]"""))).isEmpty();
+    }
+
+    @Test
+    void refusesWhatIsWrong() throws Exception {
+        assertThat(schema.violations(spec("[{\"metric\": \"latency\", \"below\": \"1s\"}]"))).singleElement().asString()
+                .contains("spec.thresholds[0].metric");
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"fast\"}]")))
+                .anySatisfy(v -> assertThat(v).contains("spec.thresholds[0].below"));
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"1s\", \"above\": \"2s\"}]"))).singleElement().asString()
+                .contains("set exactly one of below or above");
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\"}]"))).singleElement().asString()
+                .contains("set exactly one of below or above");
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"300\"}]"))).singleElement().asString()
+                .contains("a response-time threshold takes a duration");
+        assertThat(schema.violations(spec("[{\"metric\": \"errorRate\", \"above\": \"1\"}]"))).singleElement().asString()
+                .contains("errorRate takes a percentage");
+        assertThat(schema.violations(spec("[{\"metric\": \"rps\", \"above\": \"10s\"}]"))).singleElement().asString()
+                .contains("rps and requests take a plain number");
+    }
+
+    private static JsonNode spec(String thresholds) throws Exception {
+        return new ObjectMapper().readTree("""
+                {"scenario": {"requests": [{"label": "home", "url": "http://127.0.0.1:8080/"}]},
+                 "load": {"concurrency": 1, "holdFor": "5s"},
+                 "workers": [{"backend": "eks-fargate", "count": 1}],
+                 "thresholds": %s}""".formatted(thresholds));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dlt.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlt.operator.TestSpecs;
+import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.ThresholdSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Invalid thresholds are rejected before anything runs, naming the field. */
+class ThresholdValidationTest {
+
+    private final SpecValidator validator = new SpecValidator();
+
+    @Test
+    void validThresholdsPass() {
+        assertThat(problems(t("p95", null, "300ms", null), t("errorRate", "home", "1%", null), t("rps", null, null, "100"),
+                t("requests", "http://127.0.0.1:8080/other", null, "10"))).isEmpty();
+    }
+
+    @Test
+    void namesTheFieldOfEachProblem() {
+        assertThat(problems(t("p95", null, "300ms", null), t("p95", null, "fast", null))).containsExactly(
+                "spec.thresholds[1].below: 'fast' is not a bound; p95 takes a duration such as 300ms, 1.5s or 1m");
+        assertThat(problems(t("latency", null, "1s", null))).containsExactly(
+                "spec.thresholds[0].metric: 'latency' is not a metric; use one of p50, p90, p95, p99, max, avg, errorRate, rps, requests");
+        assertThat(problems(t("errorRate", null, null, "1"))).containsExactly(
+                "spec.thresholds[0].above: '1' is not a percentage from 0% to 100%; errorRate takes a percentage such as 1% or 0.5%");
+        assertThat(problems(t("p99", null, "1s", "2s"))).containsExactly("spec.thresholds[0].above: set exactly one of below or above");
+        assertThat(problems(t("p99", null, null, null))).containsExactly("spec.thresholds[0].below: set exactly one of below or above");
+        assertThat(problems(t(null, null, "1s", null))).singleElement().asString().startsWith("spec.thresholds[0].metric: is required");
+    }
+
+    @Test
+    void aLabelMustBeARequestLabelOfTheScenario() {
+        assertThat(problems(t("p95", "checkout", "300ms", null))).containsExactly(
+                "spec.thresholds[0].label: 'checkout' is not a request label of spec.scenario.requests (labels: 'home', "
+                        + "'http://127.0.0.1:8080/other')");
+    }
+
+    @Test
+    void aJmeterPlanAcceptsAnyLabelSinceItsSamplersAreNotKnownBeforeTheRun() {
+        LoadTestSpec spec = TestSpecs.valid();
+        spec.getScenario().setRequests(null);
+        spec.getScenario().setJmeter(TestSpecs.jmeterFromConfigMap("plan", "plan.jmx"));
+        spec.setEngine("taurus");
+        spec.setThresholds(List.of(t("p95", "Login sampler", "300ms", null)));
+        assertThat(validator.validate(spec)).isEmpty();
+    }
+
+    private List<String> problems(ThresholdSpec... thresholds) {
+        LoadTestSpec spec = TestSpecs.valid();
+        HttpRequestSpec unlabelled = new HttpRequestSpec();
+        unlabelled.setUrl("http://127.0.0.1:8080/other");
+        spec.getScenario().getRequests().add(unlabelled);
+        spec.setThresholds(new ArrayList<>(List.of(thresholds)));
+        return validator.validate(spec).stream().map(Violation::toString).toList();
+    }
+
+    static ThresholdSpec t(String metric, String label, String below, String above) {
+        ThresholdSpec t = new ThresholdSpec();
+        t.setMetric(metric);
+        t.setLabel(label);
+        t.setBelow(below);
+        t.setAbove(above);
+        return t;
+    }
+}
