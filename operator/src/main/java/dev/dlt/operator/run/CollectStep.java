@@ -75,8 +75,8 @@ public class CollectStep implements PhaseStep {
         var spec = context.test().getSpec();
         List<Threshold> thresholds = spec.getThresholds() == null ? List.of()
                 : spec.getThresholds().stream().map(ThresholdSpec::toThreshold).toList();
-        double loadSeconds = summary.result() == null || summary.result().getDurationSeconds() == null ? 0
-                : summary.result().getDurationSeconds();
+        // how long the engines ran (first actual start to last end), not when the first request happened to go out
+        double loadSeconds = summary.startedAtMs() > 0 ? (summary.finishedAtMs() - summary.startedAtMs()) / 1000.0 : 0;
         RunCompleteness completeness = new RunCompleteness(desired, summary.aggregated(), loadSeconds,
                 RunPlanner.loadDuration(spec).toMillis() / 1000.0);
         return judge.judge(thresholds, summary.aggregate(), completeness);
