@@ -1,6 +1,6 @@
 -- Argo CD health of a LoadTest (resource.customizations.health.load.dlt.dev_LoadTest).
 -- In progress (or any condition Unknown, such as the verdict during a run): Progressing.
--- A scheduled test waiting for its next run: Healthy, with the last run's phase and verdict.
+-- A scheduled test waiting for its next (or first) run: Healthy, with the last run's phase and verdict.
 -- A run that failed or was cancelled, or whose verdict is Failed or Inconclusive: Degraded.
 -- A run that succeeded with verdict Passed or NoThresholds: Healthy.
 local hs = {}
@@ -36,11 +36,14 @@ if status.result ~= nil then
   verdict = status.result.verdict
 end
 local terminal = phase == "Succeeded" or phase == "Failed" or phase == "Cancelled"
-if terminal and status.nextRunAt ~= nil and status.nextRunAt ~= "" then
+if (terminal or phase == "Pending") and status.nextRunAt ~= nil and status.nextRunAt ~= "" then
   hs.status = "Healthy"
-  hs.message = "next run at " .. status.nextRunAt .. "; last run " .. phase
-  if verdict ~= nil then
-    hs.message = hs.message .. ", verdict " .. verdict
+  hs.message = "next run at " .. status.nextRunAt
+  if terminal then
+    hs.message = hs.message .. "; last run " .. phase
+    if verdict ~= nil then
+      hs.message = hs.message .. ", verdict " .. verdict
+    end
   end
   return hs
 end
