@@ -15,6 +15,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.scenario) || !has(self.scenario.jmeter) || !has(self.engine) || self.engine != 'native'",
         message = "a JMeter plan runs on engine taurus, not native")
+@ValidationRule(value = "!has(self.thresholds) || !has(self.scenario) || !has(self.scenario.requests) || self.thresholds.all(t, !has(t.label) "
+        + "|| self.scenario.requests.exists(r, (has(r.label) ? r.label : r.url) == t.label))",
+        message = "a threshold's label must be one of spec.scenario.requests[].label (or the URL of a request without a label)")
 public class LoadTestSpec extends LenientSpec {
 
     @Required

@@ -36,9 +36,17 @@ class ThresholdSchemaTest {
                 .contains("rps and requests take a plain number");
     }
 
+    @Test
+    void refusesALabelThatIsNotARequestLabel() throws Exception {
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"label\": \"checkout\", \"below\": \"1s\"}]"))).singleElement()
+                .asString().contains("a threshold's label must be one of spec.scenario.requests[].label");
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"label\": \"http://127.0.0.1:8080/other\", \"below\": \"1s\"}]")))
+                .as("a request without a label is reported under its URL").isEmpty();
+    }
+
     private static JsonNode spec(String thresholds) throws Exception {
         return new ObjectMapper().readTree("""
-                {"scenario": {"requests": [{"label": "home", "url": "http://127.0.0.1:8080/"}]},
+                {"scenario": {"requests": [{"label": "home", "url": "http://127.0.0.1:8080/"}, {"url": "http://127.0.0.1:8080/other"}]},
                  "load": {"concurrency": 1, "holdFor": "5s"},
                  "workers": [{"backend": "eks-fargate", "count": 1}],
                  "thresholds": %s}""".formatted(thresholds));
