@@ -38,7 +38,7 @@ final class ThresholdRules {
                 violations.add(new Violation(path, "is empty"));
                 continue;
             }
-            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.getBelow(), t.getAbove()).problems()
+            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText()).problems()
                     .forEach(p -> violations.add(new Violation(path + "." + p.field(), p.message())));
             String label = t.getLabel();
             if (label != null && !label.isEmpty() && labels != null && !labels.contains(label)) {

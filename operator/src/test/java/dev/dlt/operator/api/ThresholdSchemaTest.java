@@ -15,7 +15,8 @@ class ThresholdSchemaTest {
     void acceptsEachBoundInTheFormOfItsMetric() throws Exception {
         assertThat(schema.violations(spec("""
                 [{"metric": "p95", "below": "300ms"}, {"metric": "max", "below": "1.5s"}, {"metric": "errorRate", "below": "1%"},
-                 {"metric": "rps", "above": "100"}, {"metric": "requests", "label": "home", "above": "10"}]"""))).isEmpty();
+                 {"metric": "rps", "above": "100"}, {"metric": "requests", "label": "home", "above": "10"},
+                 {"metric": "rps", "above": 400}, {"metric": "requests", "below": 100000}, {"metric": "rps", "below": "2.5"}]"""))).isEmpty();
     }
 
     @Test
@@ -23,12 +24,14 @@ class ThresholdSchemaTest {
         assertThat(schema.violations(spec("[{\"metric\": \"latency\", \"below\": \"1s\"}]"))).singleElement().asString()
                 .contains("spec.thresholds[0].metric");
         assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"fast\"}]")))
-                .anySatisfy(v -> assertThat(v).contains("spec.thresholds[0].below"));
+                .anySatisfy(v -> assertThat(v).isEqualTo("spec.thresholds[0]: below must be a number, optionally followed by ms, s, m or %"));
         assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"1s\", \"above\": \"2s\"}]"))).singleElement().asString()
                 .contains("set exactly one of below or above");
         assertThat(schema.violations(spec("[{\"metric\": \"p95\"}]"))).singleElement().asString()
                 .contains("set exactly one of below or above");
         assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": \"300\"}]"))).singleElement().asString()
+                .contains("a response-time threshold takes a duration");
+        assertThat(schema.violations(spec("[{\"metric\": \"p95\", \"below\": 300}]"))).singleElement().asString()
                 .contains("a response-time threshold takes a duration");
         assertThat(schema.violations(spec("[{\"metric\": \"errorRate\", \"above\": \"1\"}]"))).singleElement().asString()
                 .contains("errorRate takes a percentage");

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -319,8 +320,8 @@ class LoadTestReconcilerTest {
         ThresholdSpec t = new ThresholdSpec();
         t.setMetric(metric);
         t.setLabel(label);
-        t.setBelow(below);
-        t.setAbove(above);
+        t.setBelow(below == null ? null : new IntOrString(below));
+        t.setAbove(above == null ? null : new IntOrString(above));
         return t;
     }
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlt.operator.TestSpecs;
 import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.api.ThresholdSpec;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,37 @@ class ThresholdValidationTest {
         assertThat(validator.validate(spec)).isEmpty();
     }
 
+    @Test
+    void wholeNumbersMayBeWrittenWithoutQuotesFractionsNeedThem() {
+        LoadTest test = parse("""
+                    - {metric: rps, above: 400}
+                    - {metric: rps, below: "2.5"}
+                    - {metric: p95, below: 300}""");
+        assertThat(test.getSpec().bindingProblem()).isNull();
+        assertThat(test.getSpec().getThresholds().get(0).toThreshold().bound()).isEqualTo(400.0);
+        assertThat(test.getSpec().getThresholds().get(1).toThreshold().bound()).isEqualTo(2.5);
+        assertThat(validator.validate(test.getSpec()).stream().map(Violation::toString)).containsExactly(
+                "spec.thresholds[2].below: '300' is not a duration; p95 takes a duration such as 300ms, 1.5s or 1m");
+
+        // an unquoted fraction is neither an integer nor a string: refused naming the field, as the API server does
+        assertThat(validator.validate(parse("    - {metric: rps, above: 2.5}").getSpec()).stream().map(Violation::toString))
+                .singleElement().asString().startsWith("spec.thresholds[0].above: ");
+    }
+
+    private static LoadTest parse(String thresholds) {
+        return new KubernetesSerialization().unmarshal("""
+                apiVersion: load.dlt.dev/v1alpha1
+                kind: LoadTest
+                metadata: {name: t, namespace: default}
+                spec:
+                  scenario: {requests: [{label: home, url: "http://127.0.0.1:8080/"}]}
+                  load: {concurrency: 1, holdFor: 5s}
+                  workers: [{backend: eks-fargate, count: 1}]
+                  thresholds:
+                %s
+                """.formatted(thresholds.stripIndent().indent(4).stripTrailing()), LoadTest.class);
+    }
+
     private List<String> problems(ThresholdSpec... thresholds) {
         LoadTestSpec spec = TestSpecs.valid();
         HttpRequestSpec unlabelled = new HttpRequestSpec();
@@ -64,8 +98,8 @@ class ThresholdValidationTest {
         ThresholdSpec t = new ThresholdSpec();
         t.setMetric(metric);
         t.setLabel(label);
-        t.setBelow(below);
-        t.setAbove(above);
+        t.setBelow(below == null ? null : new IntOrString(below));
+        t.setAbove(above == null ? null : new IntOrString(above));
         return t;
     }
 }

@@ -54,7 +54,7 @@ class ThresholdVerdictEndToEndTest {
         tests.apply(loadTest("holds", healthy, """
                     - {metric: errorRate, below: 1%}
                     - {metric: p95, label: page, below: 5s}
-                    - {metric: requests, above: "10"}"""));
+                    - {metric: requests, above: 10}"""));
 
         LoadTestView broken = tests.await("breaks", LoadTestView::terminal, Duration.ofMinutes(2));
         LoadTestView held = tests.await("holds", LoadTestView::terminal, Duration.ofMinutes(2));
