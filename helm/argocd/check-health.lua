@@ -1,42 +1,68 @@
--- Runs the health scripts on sample objects, as Argo CD does (a global `obj`, a returned table).
-local failures = 0
+-- Runs every case of every health_test.yaml under <dir>/resource_customizations, as Argo CD's own
+-- tests do: each testdata object goes to the kind's health.lua as the global `obj`, and the returned
+-- status and message must equal the expected ones exactly. Every testdata file must be used.
+local dir = arg[1] or "."
+local yaml = dofile(dir .. "/yaml-subset.lua")
 
-local function health(script, object)
-  obj = object
-  local result = dofile(script)
-  obj = nil
-  return result
+local function read(path)
+  local file = assert(io.open(path, "r"))
+  local text = file:read("*a")
+  file:close()
+  return text
 end
 
-local function expect(script, object, status, message_part)
-  local hs = health(script, object)
-  if hs.status ~= status or (message_part and not string.find(hs.message or "", message_part, 1, true)) then
+local function lines_of(command)
+  local out = {}
+  local pipe = assert(io.popen(command))
+  for line in pipe:lines() do
+    out[#out + 1] = line
+  end
+  pipe:close()
+  return out
+end
+
+local failures, cases = 0, 0
+local used = {}
+local tests = lines_of("find '" .. dir .. "/resource_customizations' -name health_test.yaml | sort")
+if #tests == 0 then
+  print("FAIL no health_test.yaml under " .. dir .. "/resource_customizations")
+  os.exit(1)
+end
+for _, test_file in ipairs(tests) do
+  local kind_dir = test_file:match("^(.*)/health_test.yaml$")
+  local spec = yaml.parse(read(test_file))
+  if spec == nil or spec.tests == nil or #spec.tests == 0 then
     failures = failures + 1
-    print(string.format("FAIL %s: expected %s (%s), got %s (%s)", script, status, message_part or "", hs.status, hs.message or ""))
+    print("FAIL " .. test_file .. ": no tests")
+  else
+    for _, case in ipairs(spec.tests) do
+      cases = cases + 1
+      local input = kind_dir .. "/" .. case.inputPath
+      used[input] = true
+      obj = yaml.parse(read(input))
+      local ok, hs = pcall(dofile, kind_dir .. "/health.lua")
+      obj = nil
+      local want = case.healthStatus
+      if not ok then
+        failures = failures + 1
+        print(string.format("FAIL %s: health.lua raised %s", input, tostring(hs)))
+      elseif hs.status ~= want.status or (hs.message or "") ~= (want.message or "") then
+        failures = failures + 1
+        print(string.format("FAIL %s:\n  expected %s: %s\n  got      %s: %s", input, want.status, want.message or "",
+          tostring(hs.status), tostring(hs.message or "")))
+      end
+    end
+  end
+  for _, data in ipairs(lines_of("find '" .. kind_dir .. "/testdata' -name '*.yaml' | sort")) do
+    if not used[data] then
+      failures = failures + 1
+      print("FAIL " .. data .. " is not used by " .. test_file)
+    end
   end
 end
 
-local dir = arg[1] or "."
-local lt = dir .. "/loadtest-health.lua"
-local tr = dir .. "/testregion-health.lua"
-local meta = {generation = 2}
-
-expect(lt, {metadata = meta}, "Progressing", "waiting")
-expect(lt, {metadata = meta, status = {phase = "Running", observedGeneration = 2, message = "3 of 10 workers finished"}},
-  "Progressing", "Running: 3 of 10")
-expect(lt, {metadata = meta, status = {phase = "Succeeded", observedGeneration = 2, message = "1000 requests"}}, "Healthy", "1000 requests")
-expect(lt, {metadata = meta, status = {phase = "Failed", observedGeneration = 2, message = "spec.workers[0].count: must be at least 1"}},
-  "Degraded", "spec.workers[0].count")
-expect(lt, {metadata = meta, status = {phase = "Cancelled", observedGeneration = 2}}, "Degraded", "Cancelled")
-expect(lt, {metadata = meta, status = {phase = "Recording", observedGeneration = 2,
-  message = "Succeeded (recording): waiting for DynamoDB since 2026-11-30T10:00:00Z"}}, "Progressing", "waiting for DynamoDB")
-expect(lt, {metadata = meta, status = {phase = "Succeeded", observedGeneration = 1}}, "Progressing", "latest spec")
-expect(tr, {metadata = meta}, "Progressing", "waiting")
-expect(tr, {metadata = meta, status = {conditions = {{type = "Ready", status = "True", message = "cluster ACTIVE"}}}}, "Healthy", "ACTIVE")
-expect(tr, {metadata = meta, status = {conditions = {{type = "Ready", status = "False", message = "task definition x not found"}}}},
-  "Degraded", "not found")
-
 if failures > 0 then
+  print(string.format("argocd health: %d of %d cases failed", failures, cases))
   os.exit(1)
 end
-print("argocd health scripts: all checks passed")
+print(string.format("argocd health: all %d cases of %d health_test.yaml passed", cases, #tests))

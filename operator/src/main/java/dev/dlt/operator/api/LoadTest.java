@@ -16,12 +16,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("lt")
 @Plural("loadtests")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.run.workers.desired", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Requests", jsonPath = ".status.result.requests", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Verdict", jsonPath = ".status.result.verdict", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.workers", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "RPS", jsonPath = ".status.result.rps", type = AdditionalPrinterColumn.Type.NUMBER)
-@AdditionalPrinterColumn(name = "P95ms", jsonPath = ".status.result.p95Ms", type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(name = "P95", jsonPath = ".status.p95", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Errors%", jsonPath = ".status.result.errorRate", type = AdditionalPrinterColumn.Type.NUMBER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE, priority = 1)
+@AdditionalPrinterColumn(name = "Next Run", jsonPath = ".status.nextRunAt", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Requests", jsonPath = ".status.result.requests", type = AdditionalPrinterColumn.Type.INTEGER, priority = 1)
 public class LoadTest extends CustomResource<LoadTestSpec, LoadTestStatus> implements Namespaced {
 
     public static final String GROUP = "load.dlt.dev";

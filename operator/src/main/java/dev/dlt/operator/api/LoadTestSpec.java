@@ -15,6 +15,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.scenario) || !has(self.scenario.jmeter) || !has(self.engine) || self.engine != 'native'",
         message = "a JMeter plan runs on engine taurus, not native")
+@ValidationRule(value = "!has(self.thresholds) || !has(self.scenario) || !has(self.scenario.requests) || self.thresholds.all(t, !has(t.label) "
+        + "|| self.scenario.requests.exists(r, (has(r.label) ? r.label : r.url) == t.label))",
+        message = "a threshold's label must be one of spec.scenario.requests[].label (or the URL of a request without a label)")
 public class LoadTestSpec extends LenientSpec {
 
     @Required
@@ -45,6 +48,11 @@ public class LoadTestSpec extends LenientSpec {
     @JsonPropertyDescription("Percent of the workers (1-100) that must report usable results for the run to succeed (the others "
             + "are left out and named in the PartialResults condition); default 90 (DLT's healthyThreshold).")
     private Integer healthyThreshold;
+
+    @Size(max = SpecLimits.MAX_THRESHOLDS)
+    @JsonPropertyDescription("Pass/fail bounds on the run's fleet-wide result (at most 50), e.g. {metric: p95, below: 300ms}; they set "
+            + "status.result.verdict and the Passed condition. None means verdict NoThresholds.")
+    private List<ThresholdSpec> thresholds;
 
     public ScenarioSpec getScenario() {
         return scenario;
@@ -91,4 +99,11 @@ public class LoadTestSpec extends LenientSpec {
         this.engine = engine;
     }
 
+    public List<ThresholdSpec> getThresholds() {
+        return thresholds;
+    }
+
+    public void setThresholds(List<ThresholdSpec> thresholds) {
+        this.thresholds = thresholds;
+    }
 }

@@ -21,7 +21,8 @@ public class LoadTestStatus {
 
     @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
             + "PartialResults (workers left out of the result), SuspectWorkers (workers whose engine ran too short, "
-            + "recorded no sample or only errors), Recorded (stored in DynamoDB).")
+            + "recorded no sample or only errors), Recorded (stored in DynamoDB), Passed (the verdict on spec.thresholds: "
+            + "Unknown while the run is in progress).")
     private List<Condition> conditions;
 
     @JsonPropertyDescription("The current (or last) run.")
@@ -32,6 +33,16 @@ public class LoadTestStatus {
 
     @JsonPropertyDescription("The last runs, newest first (bounded; the full record is in DynamoDB).")
     private List<RunSummary> history;
+
+    @JsonPropertyDescription("Workers of the current (or last) run for kubectl get: ready/desired while it runs, reported/desired "
+            + "once its results are collected.")
+    private String workers;
+
+    @JsonPropertyDescription("The last result's 95th percentile for kubectl get, e.g. 212ms.")
+    private String p95;
+
+    @JsonPropertyDescription("When the next scheduled run starts (RFC 3339); empty when none is scheduled.")
+    private String nextRunAt;
 
     public Phase getPhase() {
         return phase;
@@ -89,6 +100,30 @@ public class LoadTestStatus {
         this.history = history;
     }
 
+    public String getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(String workers) {
+        this.workers = workers;
+    }
+
+    public String getP95() {
+        return p95;
+    }
+
+    public void setP95(String p95) {
+        this.p95 = p95;
+    }
+
+    public String getNextRunAt() {
+        return nextRunAt;
+    }
+
+    public void setNextRunAt(String nextRunAt) {
+        this.nextRunAt = nextRunAt;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -103,11 +138,14 @@ public class LoadTestStatus {
                 && java.util.Objects.equals(conditions, other.conditions)
                 && java.util.Objects.equals(run, other.run)
                 && java.util.Objects.equals(result, other.result)
-                && java.util.Objects.equals(history, other.history);
+                && java.util.Objects.equals(history, other.history)
+                && java.util.Objects.equals(workers, other.workers)
+                && java.util.Objects.equals(p95, other.p95)
+                && java.util.Objects.equals(nextRunAt, other.nextRunAt);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history);
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history, workers, p95, nextRunAt);
     }
 }

@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.dlt.operator.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,10 @@ public class ResultStatus {
 
     @JsonPropertyDescription("Per region (label = region name).")
     private List<LabelResultStatus> perRegion;
+
+    @JsonPropertyDescription("Whether the system under test passed spec.thresholds: Passed, Failed, Inconclusive (the run was "
+            + "incomplete, so it cannot pass) or NoThresholds; the Passed condition lists every threshold with its measured value.")
+    private Verdict verdict;
 
     public String getRunId() {
         return runId;
@@ -218,6 +223,14 @@ public class ResultStatus {
         this.perRegion = perRegion;
     }
 
+    public Verdict getVerdict() {
+        return verdict;
+    }
+
+    public void setVerdict(Verdict verdict) {
+        this.verdict = verdict;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -244,11 +257,12 @@ public class ResultStatus {
                 && java.util.Objects.equals(percentilesExact, other.percentilesExact)
                 && java.util.Objects.equals(responseCodes, other.responseCodes)
                 && java.util.Objects.equals(perLabel, other.perLabel)
-                && java.util.Objects.equals(perRegion, other.perRegion);
+                && java.util.Objects.equals(perRegion, other.perRegion)
+                && java.util.Objects.equals(verdict, other.verdict);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion);
+        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, verdict);
     }
 }

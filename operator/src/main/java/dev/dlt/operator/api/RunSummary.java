@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.dlt.operator.verdict.Verdict;
 
 /** A past run, in brief. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,6 +28,9 @@ public class RunSummary {
 
     @JsonPropertyDescription("Failed requests in percent.")
     private Double errorRate;
+
+    @JsonPropertyDescription("The run's verdict on spec.thresholds: Passed, Failed, Inconclusive or NoThresholds.")
+    private Verdict verdict;
 
     public String getRunId() {
         return runId;
@@ -84,6 +88,14 @@ public class RunSummary {
         this.errorRate = errorRate;
     }
 
+    public Verdict getVerdict() {
+        return verdict;
+    }
+
+    public void setVerdict(Verdict verdict) {
+        this.verdict = verdict;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -98,11 +110,12 @@ public class RunSummary {
                 && java.util.Objects.equals(requests, other.requests)
                 && java.util.Objects.equals(rps, other.rps)
                 && java.util.Objects.equals(p95Ms, other.p95Ms)
-                && java.util.Objects.equals(errorRate, other.errorRate);
+                && java.util.Objects.equals(errorRate, other.errorRate)
+                && java.util.Objects.equals(verdict, other.verdict);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, phase, startedAt, requests, rps, p95Ms, errorRate);
+        return java.util.Objects.hash(runId, phase, startedAt, requests, rps, p95Ms, errorRate, verdict);
     }
 }

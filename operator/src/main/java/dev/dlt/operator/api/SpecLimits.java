@@ -22,6 +22,7 @@ public final class SpecLimits {
     public static final String MAX_RAMP_UP = "6h";
     public static final String MAX_REQUEST_TIMEOUT = "10m";
     public static final int DEFAULT_HEALTHY_THRESHOLD = 90;
+    public static final int MAX_THRESHOLDS = 50;
 
     /** Taurus' time format as the CRD accepts it: 30s, 1m30s, 250ms, 1h, 2d, or a plain number of seconds. */
     public static final String DURATION = "^(\\d{1,9}(\\.\\d{1,3})?|(\\d{1,9}(\\.\\d{1,3})?(ms|d|h|m|s))+)$";

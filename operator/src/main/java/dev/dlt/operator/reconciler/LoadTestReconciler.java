@@ -104,6 +104,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         } else {
             next = Optional.empty();
         }
+        LoadTestStatusBuilder.columns(status);
         test.setStatus(status);
         UpdateControl<LoadTest> control = JSON.valueToTree(status).equals(JSON.valueToTree(before))
                 ? UpdateControl.noUpdate() : UpdateControl.patchStatus(test);

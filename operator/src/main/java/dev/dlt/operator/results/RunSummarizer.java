@@ -31,18 +31,19 @@ public class RunSummarizer {
         int aggregated = merged.accumulator().workers();
         if (aggregated == 0) {
             return new RunSummary(null, 0, 0, null, reported, failed, false,
-                    problems.isEmpty() ? "no worker produced results" : problems, excluded, 0);
+                    problems.isEmpty() ? "no worker produced results" : problems, excluded, 0, null);
         }
         long start = merged.firstStartMs();
         long end = merged.lastEndMs();
         long skew = merged.lastStartMs() - start;
         double duration = (end - merged.firstLoadMs()) / 1000.0;
-        ResultStatus result = toStatus(runId, merged.accumulator().result(duration));
+        AggregateResult aggregate = merged.accumulator().result(duration);
+        ResultStatus result = toStatus(runId, aggregate);
         List<LabelResultStatus> perRegion = new ArrayList<>();
         merged.accumulator().regions(duration).forEach((region, total) -> perRegion.add(label(region, total)));
         result.setPerRegion(perRegion);
         return new RunSummary(result, start, end, skew, reported, failed, allCompleted, problems.isEmpty() ? null : problems,
-                excluded, aggregated);
+                excluded, aggregated, aggregate);
     }
 
     static ResultStatus toStatus(String runId, AggregateResult aggregate) {

@@ -4,13 +4,20 @@ import dev.dlt.operator.api.LeaderOutcome;
 import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.api.ResultStatus;
 import dev.dlt.operator.api.RunStatus;
+import dev.dlt.operator.api.ThresholdSpec;
 import dev.dlt.operator.config.RunSettings;
+import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.results.Collected;
 import dev.dlt.operator.results.ResultCollector;
 import dev.dlt.operator.results.RunSummarizer;
 import dev.dlt.operator.results.RunSummary;
 import dev.dlt.operator.status.Conditions;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
+import dev.dlt.operator.verdict.RunCompleteness;
+import dev.dlt.operator.verdict.RunJudge;
+import dev.dlt.operator.verdict.RunVerdict;
+import dev.dlt.operator.verdict.Threshold;
+import dev.dlt.operator.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +25,15 @@ import java.util.Locale;
 /**
  * Collecting: reads what the workers stored in S3 until every worker reported or the collect
  * deadline passed, aggregates it, and decides the run: Succeeded when the start went well and at
- * least {@code spec.healthyThreshold} percent of the workers produced usable results.
+ * least {@code spec.healthyThreshold} percent of the workers produced usable results; and judges the
+ * thresholds on the merged result (the verdict, apart from the phase: a run can succeed and fail its thresholds).
  */
 public class CollectStep implements PhaseStep {
 
     private final ResultCollector collector;
     private final RunSummarizer summarizer;
     private final RunSettings settings;
+    private final RunJudge judge = new RunJudge();
 
     public CollectStep(ResultCollector collector, RunSummarizer summarizer, RunSettings settings) {
         this.collector = collector;
@@ -52,7 +61,25 @@ public class CollectStep implements PhaseStep {
         context.status().setResult(summary.result());
         LoadTestStatusBuilder.partialResults(context.status(), leftOut(summary), context.generation(), context.now());
         LoadTestStatusBuilder.suspectWorkers(context.status(), flagged(collected), context.generation(), context.now());
-        return decide(context, summary, desired);
+        RunVerdict verdict = judge(context, summary, desired);
+        LoadTestStatusBuilder.verdict(context.status(), verdict, context.generation(), context.now());
+        StepOutcome outcome = decide(context, summary, desired);
+        if (outcome instanceof StepOutcome.End end && verdict.verdict() != Verdict.NoThresholds) {
+            return new StepOutcome.End(end.outcome(), end.reason(), end.message() + "; verdict " + verdict.verdict());
+        }
+        return outcome;
+    }
+
+    /** The verdict on the thresholds, judged on the exact fleet-wide aggregate of every worker merged. */
+    private RunVerdict judge(RunContext context, RunSummary summary, int desired) {
+        var spec = context.test().getSpec();
+        List<Threshold> thresholds = spec.getThresholds() == null ? List.of()
+                : spec.getThresholds().stream().map(ThresholdSpec::toThreshold).toList();
+        // how long the engines ran (first actual start to last end), not when the first request happened to go out
+        double loadSeconds = summary.startedAtMs() > 0 ? (summary.finishedAtMs() - summary.startedAtMs()) / 1000.0 : 0;
+        RunCompleteness completeness = new RunCompleteness(desired, summary.aggregated(), loadSeconds,
+                RunPlanner.loadDuration(spec).toMillis() / 1000.0);
+        return judge.judge(thresholds, summary.aggregate(), completeness);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.status.Conditions;
 import dev.dlt.operator.store.ObjectStore;
+import dev.dlt.operator.verdict.Verdict;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -133,7 +134,23 @@ public class RunConductor {
         } else {
             events.warning(test, reason, status.getMessage());
         }
+        verdictEvent(test, status);
         return Optional.empty();
+    }
+
+    /** An Event with the verdict and every threshold's measured value, when the run was judged on thresholds. */
+    private void verdictEvent(LoadTest test, LoadTestStatus status) {
+        Verdict verdict = status.getResult() == null ? null : status.getResult().getVerdict();
+        if (verdict == null || verdict == Verdict.NoThresholds) {
+            return;
+        }
+        Conditions.get(status.getConditions(), Conditions.PASSED).ifPresent(c -> {
+            if (verdict == Verdict.Passed) {
+                events.normal(test, c.getReason(), c.getMessage());
+            } else {
+                events.warning(test, c.getReason(), c.getMessage());
+            }
+        });
     }
 
     /** Waits for a failing dependency with backoff until the phase's deadline, then ends the run (or moves on). */

@@ -20,14 +20,20 @@ public final class Conditions {
     public static final String PARTIAL_RESULTS = "PartialResults";
     public static final String SUSPECT_WORKERS = "SuspectWorkers";
     public static final String RECORDED = "Recorded";
+    public static final String PASSED = "Passed";
 
     private Conditions() {
     }
 
     public static List<Condition> set(List<Condition> conditions, String type, boolean value, String reason, String message,
                                       long generation, Instant now) {
+        return set(conditions, type, value ? "True" : "False", reason, message, generation, now);
+    }
+
+    /** Sets a condition to True, False or Unknown. */
+    public static List<Condition> set(List<Condition> conditions, String type, String status, String reason, String message,
+                                      long generation, Instant now) {
         List<Condition> result = new ArrayList<>(conditions == null ? List.of() : conditions);
-        String status = value ? "True" : "False";
         Condition existing = result.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
         String transition = existing != null && status.equals(existing.getStatus()) && existing.getLastTransitionTime() != null
                 ? existing.getLastTransitionTime() : now.toString();

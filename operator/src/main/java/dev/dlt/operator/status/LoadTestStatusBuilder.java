@@ -5,9 +5,12 @@ import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.RunSummary;
 import dev.dlt.operator.api.WorkerCounts;
+import dev.dlt.operator.verdict.RunVerdict;
+import dev.dlt.operator.verdict.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The only writer of a LoadTest's phase, message, conditions and history: pure functions from the
@@ -15,6 +18,11 @@ import java.util.List;
  * {@code lastTransitionTime}, so status only changes when something did.
  */
 public final class LoadTestStatusBuilder {
+
+    /** The reason of the Passed condition while a run is in progress (its status is Unknown). */
+    public static final String RUN_IN_PROGRESS = "RunInProgress";
+    /** The reason of the Passed condition when a run ended before its result was judged. */
+    public static final String NOT_JUDGED = "NotJudged";
 
     private LoadTestStatusBuilder() {
     }
@@ -44,6 +52,34 @@ public final class LoadTestStatusBuilder {
         var conditions = Conditions.remove(status.getConditions(), Conditions.WORKERS_READY, Conditions.STARTED, Conditions.COMPLETED,
                 Conditions.BLOCKED, Conditions.PARTIAL_RESULTS, Conditions.SUSPECT_WORKERS, Conditions.RECORDED);
         status.setConditions(Conditions.set(conditions, Conditions.VALID, true, "SpecValid", "", generation, now));
+        status.setConditions(Conditions.set(status.getConditions(), Conditions.PASSED, "Unknown", RUN_IN_PROGRESS,
+                "the verdict on spec.thresholds is decided when the run ends", generation, now));
+    }
+
+    /**
+     * Records the run's verdict: in {@code status.result.verdict} (when the run has a result) and as the
+     * Passed condition, True only for {@link Verdict#Passed}, whose message lists every threshold.
+     */
+    public static void verdict(LoadTestStatus status, RunVerdict verdict, long generation, Instant now) {
+        if (status.getResult() != null) {
+            status.getResult().setVerdict(verdict.verdict());
+        }
+        status.setConditions(Conditions.set(status.getConditions(), Conditions.PASSED, verdict.passed(), verdict.reason(),
+                verdict.verdict() + ": " + verdict.message(), generation, now));
+    }
+
+    /** Fills the fields {@code kubectl get} shows as text: workers (ready or reported, of desired) and p95. */
+    public static void columns(LoadTestStatus status) {
+        WorkerCounts counts = status.getRun() == null ? null : status.getRun().getWorkers();
+        if (counts == null || counts.getDesired() == null) {
+            status.setWorkers(null);
+        } else {
+            Integer done = counts.getReported() != null ? counts.getReported() : counts.getReady();
+            status.setWorkers((done == null ? 0 : done) + "/" + counts.getDesired());
+        }
+        Double p95 = status.getResult() == null ? null : status.getResult().getP95Ms();
+        status.setP95(p95 == null ? null : p95 >= 10_000 ? String.format(Locale.ROOT, "%.1fs", p95 / 1000)
+                : p95 >= 100 ? Math.round(p95) + "ms" : String.format(Locale.ROOT, "%.1fms", p95));
     }
 
     /** The run stays in its phase, waiting for what the message says. */
@@ -120,6 +156,11 @@ public final class LoadTestStatusBuilder {
             conditions = Conditions.set(conditions, Conditions.BLOCKED, false, "RunEnded", "the run ended while " + waited, generation, now);
         }
         conditions = Conditions.set(conditions, Conditions.COMPLETED, phase == Phase.Succeeded, reason, message, generation, now);
+        if (Conditions.get(conditions, Conditions.PASSED).filter(c -> "Unknown".equals(c.getStatus())).isPresent()) {
+            // an ended run leaves no Unknown verdict behind (Argo CD would show it Progressing forever)
+            conditions = Conditions.set(conditions, Conditions.PASSED, false, NOT_JUDGED, "the run ended " + phase
+                    + " before its result was judged", generation, now);
+        }
         status.setConditions(Conditions.set(conditions, Conditions.RECORDED, recorded, recorded ? "Stored" : "RecordFailed",
                 recorded ? "stored in DynamoDB" : recordProblem, generation, now));
         status.setHistory(history(status, historySize));
@@ -162,6 +203,7 @@ public final class LoadTestStatusBuilder {
             line.setRps(status.getResult().getRps());
             line.setP95Ms(status.getResult().getP95Ms());
             line.setErrorRate(status.getResult().getErrorRate());
+            line.setVerdict(status.getResult().getVerdict());
         }
         List<RunSummary> lines = new ArrayList<>();
         lines.add(line);

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * {@link ResultHistory} in one DynamoDB table keyed by {@code testId} (namespace/name) and {@code sk}:
  * {@code LATEST} holds the latest run of the test, {@code RUN#<startedAt>#<runId>} one item per run.
  * Writes are idempotent (same keys, whole items). A result too big for an item (400 KB) is stored in
- * S3 and the item keeps the headline numbers and points to it ({@code resultS3Key}).
+ * S3 and the item keeps the headline numbers and points to it ({@code resultS3Key}); so does the run's
+ * spec ({@code spec} inline, or {@code specS3Key}), kept with its {@code generation} so a past run can be re-read.
  */
 public final class DynamoDbResultHistory implements ResultHistory {
 
@@ -28,6 +29,8 @@ public final class DynamoDbResultHistory implements ResultHistory {
     public static final String LATEST = "LATEST";
     /** Results whose JSON is bigger than this go to S3 (DynamoDB's item limit is 400 KB, with room for the other attributes). */
     static final int MAX_INLINE_RESULT_BYTES = 300 * 1024;
+    /** A spec bigger than this, or one that with the inline result would pass the item limit, goes to S3 ({@code specS3Key}). */
+    static final int MAX_INLINE_SPEC_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(DynamoDbResultHistory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,6 +105,8 @@ public final class DynamoDbResultHistory implements ResultHistory {
         if (run.startSkewMs() != null) {
             item.put("startSkewMs", n(run.startSkewMs()));
         }
+        put(item, "verdict", run.verdict());
+        int resultBytes = 0;
         ResultStatus r = run.result();
         if (r != null) {
             item.put("requests", n(r.getRequests()));
@@ -120,10 +125,21 @@ public final class DynamoDbResultHistory implements ResultHistory {
             String json = json(r);
             if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_INLINE_RESULT_BYTES) {
                 item.put("result", s(json));
+                resultBytes = json.getBytes(StandardCharsets.UTF_8).length;
             } else {
                 String key = "results/" + run.testId() + "/" + run.runId() + "/result.json";
                 overflow.put(overflowBucket, key, json.getBytes(StandardCharsets.UTF_8), "application/json");
                 item.put("resultS3Key", s("s3://" + overflowBucket + "/" + key));
+            }
+        }
+        if (run.spec() != null) {
+            byte[] spec = run.spec().getBytes(StandardCharsets.UTF_8);
+            if (spec.length <= MAX_INLINE_SPEC_BYTES && resultBytes + spec.length <= MAX_INLINE_RESULT_BYTES) {
+                item.put("spec", s(run.spec()));
+            } else {
+                String key = "results/" + run.testId() + "/" + run.runId() + "/spec.json";
+                overflow.put(overflowBucket, key, spec, "application/json");
+                item.put("specS3Key", s("s3://" + overflowBucket + "/" + key));
             }
         }
         return item;

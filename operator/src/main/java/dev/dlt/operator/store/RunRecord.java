@@ -3,12 +3,21 @@ package dev.dlt.operator.store;
 import dev.dlt.operator.api.ResultStatus;
 
 /**
- * What is kept of a finished run: which test and run, how it ended, when, and its result (null when
- * it produced none).
+ * What is kept of a finished run: which test and run, how it ended, when, its result (null when it
+ * produced none), its verdict on the thresholds (null when not judged) and the spec it ran, as JSON
+ * (null when the resource's spec has moved on to another generation since the run began).
  */
 public record RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
                         String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                        ResultStatus result) {
+                        ResultStatus result, String verdict, String spec) {
+
+    /** A record without verdict and spec. */
+    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
+                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
+                     ResultStatus result) {
+        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
+                null, null);
+    }
 
     /** The sort key of the run's item: by start (creation for runs that never started), then run id; the same on every retry. */
     public String runKey() {

@@ -12,6 +12,8 @@ import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.ThresholdSpec;
+import dev.dlt.operator.verdict.Verdict;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.InMemoryStore;
 import dev.dlt.operator.TestSpecs;
@@ -26,6 +28,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -251,6 +254,77 @@ class LoadTestReconcilerTest {
         assertThat(backend.instances).isEmpty();
     }
 
+    @Test
+    void thresholdsAreJudgedOnTheMergedResultAndRecorded() throws Exception {
+        // w2 alone (3 ms) would break "avg below 2.5ms"; merged with w0 (1 ms) and w1 (2 ms) the mean is 2.33 ms
+        test.getSpec().setThresholds(List.of(threshold("avg", null, "2.5ms", null), threshold("errorRate", "home", "1%", null),
+                threshold("requests", null, null, "599")));
+
+        runToTheEnd(10_000);
+
+        var status = test.getStatus();
+        assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(Phase.Succeeded);
+        assertThat(status.getMessage()).endsWith("; verdict Passed");
+        assertThat(status.getResult().getVerdict()).isEqualTo(Verdict.Passed);
+        assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("Passed")).singleElement().satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getMessage()).isEqualTo("Passed: all 3 thresholds met: avg below 2.5ms: 2.3ms (pass); "
+                    + "errorRate[home] below 1%: 0.00% (pass); requests above 599: 600 (pass)");
+        });
+        assertThat(status.getHistory()).singleElement().satisfies(h -> assertThat(h.getVerdict()).isEqualTo(Verdict.Passed));
+        assertThat(status.getWorkers()).isEqualTo("3/3");
+        assertThat(status.getP95()).isEqualTo("3.0ms");
+        assertThat(store.records).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo("Passed");
+            assertThat(r.spec()).contains("\"thresholds\"").contains("2.5ms");
+        });
+    }
+
+    @Test
+    void aRunWhoseEnginesRanShortOfRampUpAndHoldForCannotPass() throws Exception {
+        test.getSpec().getLoad().setHoldFor("20s"); // 1s + 20s planned; the workers report 10 s of load
+        test.getSpec().setThresholds(List.of(threshold("avg", null, "1m", null)));
+
+        runToTheEnd(10_000);
+
+        var status = test.getStatus();
+        assertThat(status.getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(status.getResult().getVerdict()).isEqualTo(Verdict.Inconclusive);
+        assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("Passed")).singleElement().satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("IncompleteRun");
+            assertThat(c.getMessage()).startsWith("Inconclusive: cannot pass: the load ran 10.0s, less than 90% of the planned 21.0s");
+        });
+    }
+
+    /** Launches, starts and collects a run whose three workers report {@code loadMs} of load each. */
+    private void runToTheEnd(long loadMs) throws Exception {
+        reconcile();
+        reconcile();
+        backend.setAllWorkers(WorkerState.READY);
+        reconcile();
+        ResultKeys keys = new ResultKeys("team-a/shop", test.getStatus().getRun().getId(), "eks");
+        long startAt = clock.millis();
+        putJson(keys.leaderReport(), new LeaderReport("eks", startAt, startAt, LeaderReport.STARTED, "", List.of()));
+        backend.set("leader", WorkerState.SUCCEEDED, null);
+        reconcile();
+        for (int i = 0; i < 3; i++) {
+            uploadWorker(keys, "w" + i, startAt, 100 * (i + 1), 1_000 * (i + 1), loadMs);
+        }
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+        reconcile();
+    }
+
+    private static ThresholdSpec threshold(String metric, String label, String below, String above) {
+        ThresholdSpec t = new ThresholdSpec();
+        t.setMetric(metric);
+        t.setLabel(label);
+        t.setBelow(below == null ? null : new IntOrString(below));
+        t.setAbove(above == null ? null : new IntOrString(above));
+        return t;
+    }
+
     /**
      * One reconciliation, feeding the returned status back as the API server would, plus the look that
      * records a run whose end was just decided (Recording); true when it asks to be called again.
@@ -270,6 +344,10 @@ class LoadTestReconcilerTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros) throws Exception {
+        uploadWorker(keys, workerId, startedAt, samples, micros, 10_000);
+    }
+
+    private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs) throws Exception {
         ResultRecorder recorder = new ResultRecorder();
         for (int i = 0; i < samples; i++) {
             recorder.record("home", micros, micros / 2, 0, 100, "200", true);
@@ -278,7 +356,7 @@ class LoadTestReconcilerTest {
         store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
         store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
         putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
-                startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null));
+                startedAt, startedAt + loadMs, samples, WorkerReport.COMPLETED, null));
     }
 
     private void putJson(String key, Object value) throws Exception {

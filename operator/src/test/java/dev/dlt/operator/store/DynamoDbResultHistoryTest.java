@@ -59,6 +59,28 @@ class DynamoDbResultHistoryTest {
     }
 
     @Test
+    void theItemKeepsTheVerdictAndTheSpecOrItsS3KeyWhenLarge() {
+        RunRecord small = record(result(1, 4));
+        history.record(new RunRecord(small.testId(), small.namespace(), small.name(), small.runId(), 7, small.phase(), small.message(),
+                small.createdAt(), small.startedAt(), small.finishedAt(), small.workers(), small.startSkewMs(), small.result(), "Failed",
+                "{\"load\":{\"concurrency\":5}}"));
+        Map<String, AttributeValue> item = puts.getFirst().item();
+        assertThat(item.get("verdict").s()).isEqualTo("Failed");
+        assertThat(item.get("generation").n()).isEqualTo("7");
+        assertThat(item.get("spec").s()).isEqualTo("{\"load\":{\"concurrency\":5}}");
+        assertThat(item).doesNotContainKey("specS3Key");
+
+        puts.clear();
+        String big = "{\"body\":\"" + "x".repeat(200_000) + "\"}";
+        history.record(new RunRecord(small.testId(), small.namespace(), small.name(), small.runId(), 7, small.phase(), small.message(),
+                small.createdAt(), small.startedAt(), small.finishedAt(), small.workers(), small.startSkewMs(), small.result(), "Passed", big));
+        item = puts.getFirst().item();
+        assertThat(item).doesNotContainKey("spec");
+        assertThat(item.get("specS3Key").s()).isEqualTo("s3://bucket/results/team-a/shop/r1/spec.json");
+        assertThat(new String(s3.objects.get("bucket/results/team-a/shop/r1/spec.json"), StandardCharsets.UTF_8)).isEqualTo(big);
+    }
+
+    @Test
     void aRunThatNeverStartedIsKeyedByItsCreation() {
         history.record(new RunRecord("team-a/shop", "team-a", "shop", "r2", 1, "Failed", "invalid plan", "2026-11-23T10:00:00Z",
                 null, null, 3, null, null));

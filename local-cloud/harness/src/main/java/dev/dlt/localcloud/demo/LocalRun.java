@@ -101,6 +101,10 @@ public final class LocalRun {
                 .key(Map.of("testId", AttributeValue.fromS(testId), "sk", AttributeValue.fromS("LATEST")))).item();
         System.out.printf(Locale.ROOT, "DynamoDB %s item LATEST of %s: phase %s, %s requests%n", LocalCloud.TABLE, testId,
                 item.containsKey("phase") ? item.get("phase").s() : "(none)", item.containsKey("requests") ? item.get("requests").n() : "-");
+        Map<String, Object> passed = view.condition("Passed");
+        if (!passed.isEmpty() && !"NoThresholds".equals(passed.get("reason"))) {
+            System.out.println("verdict on spec.thresholds: " + passed.get("message"));
+        }
         boolean ok = "Succeeded".equals(view.phase()) && counted == reported && reported > 0;
         System.out.println(ok ? "OK" : "FAILED: " + view.message());
         return ok ? 0 : 1;

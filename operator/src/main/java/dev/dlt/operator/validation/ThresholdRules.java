@@ -1,0 +1,65 @@
+package dev.dlt.operator.validation;
+
+import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.LoadTestSpec;
+import dev.dlt.operator.api.SpecLimits;
+import dev.dlt.operator.api.ThresholdSpec;
+import dev.dlt.operator.verdict.ThresholdParser;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks {@code spec.thresholds}: a known metric, a parseable bound (exactly one of below or above)
+ * and a label that is one of the scenario's request labels. A JMeter plan's labels are its sampler
+ * names, unknown before the run, so any label is accepted there.
+ */
+final class ThresholdRules {
+
+    private ThresholdRules() {
+    }
+
+    static void check(LoadTestSpec spec, List<Violation> violations) {
+        List<ThresholdSpec> thresholds = spec.getThresholds();
+        if (thresholds == null) {
+            return;
+        }
+        if (thresholds.size() > SpecLimits.MAX_THRESHOLDS) {
+            violations.add(new Violation("spec.thresholds", "at most " + SpecLimits.MAX_THRESHOLDS + " thresholds are allowed, was "
+                    + thresholds.size()));
+            return;
+        }
+        Set<String> labels = requestLabels(spec);
+        for (int i = 0; i < thresholds.size(); i++) {
+            ThresholdSpec t = thresholds.get(i);
+            String path = "spec.thresholds[" + i + "]";
+            if (t == null) {
+                violations.add(new Violation(path, "is empty"));
+                continue;
+            }
+            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText()).problems()
+                    .forEach(p -> violations.add(new Violation(path + "." + p.field(), p.message())));
+            String label = t.getLabel();
+            if (label != null && !label.isEmpty() && labels != null && !labels.contains(label)) {
+                violations.add(new Violation(path + ".label", FieldRules.quote(label) + " is not a request label of spec.scenario.requests"
+                        + " (labels: " + String.join(", ", labels.stream().limit(10).map(FieldRules::quote).toList())
+                        + (labels.size() > 10 ? ", …" : "") + ")"));
+            }
+        }
+    }
+
+    /** The labels results are reported under, or null when they are not known before the run (a JMeter plan). */
+    private static Set<String> requestLabels(LoadTestSpec spec) {
+        if (spec.getScenario() == null || spec.getScenario().getJmeter() != null || spec.getScenario().getRequests() == null) {
+            return null;
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (HttpRequestSpec r : spec.getScenario().getRequests()) {
+            if (r != null) {
+                labels.add(r.getLabel() != null ? r.getLabel() : Objects.toString(r.getUrl(), ""));
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dlt.operator.verdict;
+
+import dev.dlt.results.aggregate.AggregateResult;
+import java.util.List;
+
+/**
+ * Decides a finished run's verdict from its thresholds, its fleet-wide aggregate and how complete
+ * it was. A run can pass only when it is complete and every percentile it is judged on is exact;
+ * it fails when a threshold measured exactly broke on a complete run.
+ */
+public final class RunJudge {
+
+    private final ThresholdEvaluator evaluator = new ThresholdEvaluator();
+
+    /** {@code aggregate} is null when no worker produced a result. */
+    public RunVerdict judge(List<Threshold> thresholds, AggregateResult aggregate, RunCompleteness completeness) {
+        if (thresholds.isEmpty()) {
+            return new RunVerdict(Verdict.NoThresholds, RunVerdict.NO_THRESHOLDS, "spec.thresholds is empty: the run is not judged");
+        }
+        if (aggregate == null) {
+            return new RunVerdict(Verdict.Inconclusive, RunVerdict.INCOMPLETE_RUN, "no worker produced a result to judge");
+        }
+        ThresholdEvaluation evaluation = evaluator.evaluate(thresholds, aggregate);
+        String checks = evaluation.describe();
+        var gap = completeness.gap();
+        if (gap.isPresent()) {
+            return new RunVerdict(Verdict.Inconclusive, RunVerdict.INCOMPLETE_RUN, "cannot pass: " + gap.get() + "; " + checks);
+        }
+        // a threshold broken on approximate percentiles alone proves nothing either way
+        if (evaluation.failed().stream().anyMatch(ThresholdCheck::exact)) {
+            int failed = evaluation.failed().size();
+            return new RunVerdict(Verdict.Failed, RunVerdict.THRESHOLDS_BROKEN,
+                    failed + " of " + thresholds.size() + " thresholds broken: " + checks);
+        }
+        if (evaluation.approximate()) {
+            return new RunVerdict(Verdict.Inconclusive, RunVerdict.APPROXIMATE_PERCENTILES,
+                    "cannot pass: some worker sent no latency histogram, so percentiles are approximate; " + checks);
+        }
+        return new RunVerdict(Verdict.Passed, RunVerdict.THRESHOLDS_MET, "all " + thresholds.size() + " thresholds met: " + checks);
+    }
+}
