@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public class LoadTestStatus {
     @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
             + "PartialResults (workers left out of the result), SuspectWorkers (workers whose engine ran too short, "
             + "recorded no sample or only errors), Recorded (stored in DynamoDB).")
+    @SchemaFrom(type = ConditionSchema[].class)
     private List<Condition> conditions;
 
     @JsonPropertyDescription("The current (or last) run.")

@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public class TestRegionStatus {
     private String checkedAt;
 
     @JsonPropertyDescription("Ready: True when the cluster is ACTIVE and the task definition fits.")
+    @SchemaFrom(type = ConditionSchema[].class)
     private List<Condition> conditions;
 
     public Long getObservedGeneration() {
