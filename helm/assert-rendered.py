@@ -369,8 +369,8 @@ def main(default_path, full_path, nomon_path, ha_path, eks_path):
 
     # ---- the values of docs/eks-fargate.md ----
     label = "eks-fargate"
-    check_high_availability(eks, label, ["load"])
-    worker_sa = one(eks, "ServiceAccount", "dlt-worker", "load", label)
+    check_high_availability(eks, label, ["perf"])
+    worker_sa = one(eks, "ServiceAccount", "dlt-worker", "perf", label)
     check(worker_sa.has(r"^    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/dlt-worker$"), f"{label}: {worker_sa} IRSA")
 
     # ---- everything: labels, no wildcard RBAC anywhere ----

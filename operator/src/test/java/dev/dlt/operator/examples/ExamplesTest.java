@@ -66,10 +66,10 @@ class ExamplesTest {
         assertThat(cluster.at("/metadata/region").asText()).matches("^[a-z]{2}(-[a-z]+)+-\\d+$");
         List<String> fargateNamespaces = new java.util.ArrayList<>();
         cluster.path("fargateProfiles").forEach(profile -> profile.path("selectors").forEach(s -> fargateNamespaces.add(s.path("namespace").asText())));
-        assertThat(fargateNamespaces).as(file + ": Fargate profiles").contains("kube-system", "dlt-system", "load");
+        assertThat(fargateNamespaces).as(file + ": Fargate profiles").contains("kube-system", "dlt-system", "perf");
         assertThat(cluster.at("/iam/withOIDC").asBoolean()).as(file + ": IRSA needs the OIDC provider").isTrue();
         List<String> roles = new java.util.ArrayList<>();
         cluster.at("/iam/serviceAccounts").forEach(sa -> roles.add(sa.at("/metadata/namespace").asText() + "/" + sa.at("/metadata/name").asText()));
-        assertThat(roles).containsExactlyInAnyOrder("dlt-system/dlt-operator", "load/dlt-worker");
+        assertThat(roles).containsExactlyInAnyOrder("dlt-system/dlt-operator", "perf/dlt-worker");
     }
 }
