@@ -135,6 +135,8 @@ expect_failure namespaced-rbac-without-namespaces "rbac.scope=namespaces needs w
 expect_failure worker-sa-without-namespaces "set worker.serviceAccount.namespaces" \
     --set worker.serviceAccount.create=true --set worker.serviceAccount.name=dlt-worker
 expect_failure pdb-with-one-replica "podDisruptionBudget.enabled needs replicaCount >= 2" --set podDisruptionBudget.enabled=true
+expect_failure pdb-blocking-every-eviction "must be below replicaCount" \
+    --set replicaCount=2 --set podDisruptionBudget.enabled=true --set podDisruptionBudget.minAvailable=2
 expect_failure network-policy-without-namespaces "set networkPolicy.namespaces (or watchNamespaces)" --set networkPolicy.enabled=true
 
 # values.schema.json: typos, wrong types and values out of range fail before any template runs.
