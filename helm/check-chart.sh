@@ -111,6 +111,10 @@ render default
 render full -f "$full_values" "${monitoring[@]}"
 # Same values on a cluster without the Prometheus Operator: no ServiceMonitor.
 render full-no-monitoring -f "$full_values"
+# Other spellings the schema must accept: durations as Quarkus reads them, numbers where --set gives numbers.
+render accepted-spellings --set timeouts.launch=1h30m --set timeouts.reach=PT3M --set timeouts.collect=90 \
+    --set timeouts.poll=500ms --set worker.cpu=0.5 --set worker.memory=1536Mi --set image.tag=1.2 \
+    --set podDisruptionBudget.enabled=true --set replicaCount=3 --set podDisruptionBudget.minAvailable=50%
 # Two replicas with leader election, a PodDisruptionBudget and NetworkPolicies.
 render ha -f "$chart/ci/ha-values.yaml"
 # The values docs/eks-fargate.md installs with.
@@ -160,6 +164,7 @@ expect_schema_failure replicas-zero "at '/replicaCount'" --set replicaCount=0
 expect_schema_failure replicas-not-a-number "at '/replicaCount': got string, want integer" --set replicaCount=two
 expect_schema_failure flag-not-a-boolean "at '/networkPolicy/enabled': got string, want boolean" --set networkPolicy.enabled=yes
 expect_schema_failure duration-with-words "at '/timeouts/launch'" --set 'timeouts.launch=10 minutes'
+expect_schema_failure duration-days-after-hours "at '/timeouts/launch'" --set timeouts.launch=1h2d
 expect_schema_failure history-negative "at '/historySize'" --set historySize=-1
 expect_schema_failure port-out-of-range "at '/metrics/service/port'" --set metrics.service.port=70000
 expect_schema_failure digest-not-sha256 "at '/image/digest'" --set image.digest=sha256:abc
