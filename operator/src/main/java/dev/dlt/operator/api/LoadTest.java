@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A distributed load test: applying one runs it; its status carries the run and the aggregated result. */
+@JsonClassDescription("A distributed load test: applying one runs it; its status carries the run and the aggregated result.")
 @Group(LoadTest.GROUP)
 @Version(LoadTest.VERSION)
 @Categories("dlt")
@@ -26,7 +27,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "P95ms", jsonPath = ".status.result.p95Ms", type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(name = "Errors%", jsonPath = ".status.result.errorRate", type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE, priority = 1)
-@JsonClassDescription("A distributed load test: applying one runs it; its status carries the run and the aggregated result.")
 public class LoadTest extends CustomResource<LoadTestSpec, LoadTestStatus> implements Namespaced {
 
     public static final String GROUP = "load.dlt.dev";

@@ -20,10 +20,10 @@ public class LoadTestStatus {
     @JsonPropertyDescription("A one-line human summary of the current state.")
     private String message;
 
+    @SchemaFrom(type = ConditionSchema[].class)
     @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
             + "PartialResults (workers left out of the result), SuspectWorkers (workers whose engine ran too short, "
             + "recorded no sample or only errors), Recorded (stored in DynamoDB).")
-    @SchemaFrom(type = ConditionSchema[].class)
     private List<Condition> conditions;
 
     @JsonPropertyDescription("The current (or last) run.")

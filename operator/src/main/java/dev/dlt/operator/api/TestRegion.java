@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** An AWS region's ECS cluster for load-test workers; LoadTests refer to it by name from {@code spec.workers[].testRegionRef}. */
+@JsonClassDescription("An AWS region's ECS cluster for load-test workers; LoadTests refer to it by name from spec.workers[].testRegionRef.")
 @Group(LoadTest.GROUP)
 @Version(LoadTest.VERSION)
 @Categories("dlt")
@@ -24,7 +25,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-@JsonClassDescription("An AWS region's ECS cluster for load-test workers; LoadTests refer to it by name from spec.workers[].testRegionRef.")
 public class TestRegion extends CustomResource<TestRegionSpec, TestRegionStatus> implements Namespaced {
 
     // bound leniently: a spec of the wrong shape fails only this resource, not the informer (see LenientSpecDeserializer)

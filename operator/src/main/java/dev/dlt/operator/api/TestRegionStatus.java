@@ -19,8 +19,8 @@ public class TestRegionStatus {
     @JsonPropertyDescription("When the ECS resources were last checked (RFC 3339).")
     private String checkedAt;
 
-    @JsonPropertyDescription("Ready: True when the cluster is ACTIVE and the task definition fits.")
     @SchemaFrom(type = ConditionSchema[].class)
+    @JsonPropertyDescription("Ready: True when the cluster is ACTIVE and the task definition fits.")
     private List<Condition> conditions;
 
     public Long getObservedGeneration() {
