@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Assertions on manifests rendered by `helm template` (called by helm/check-chart.sh).
 
-    assert-rendered.py DEFAULT.yaml FULL.yaml FULL_NO_MONITORING.yaml
+    assert-rendered.py DEFAULT.yaml FULL.yaml FULL_NO_MONITORING.yaml HA.yaml EKS_FARGATE.yaml
 
 DEFAULT is rendered with the chart's default values, FULL with ci/full-values.yaml and the
-monitoring.coreos.com/v1 API, FULL_NO_MONITORING with ci/full-values.yaml alone. Only the Python
+monitoring.coreos.com/v1 API, FULL_NO_MONITORING with ci/full-values.yaml alone, HA with
+ci/ha-values.yaml (two replicas, PodDisruptionBudget, NetworkPolicies), EKS_FARGATE with
+ci/eks-fargate-values.yaml (docs/eks-fargate.md). Only the Python
 standard library is used (no PyYAML on the build machines): documents are told apart by their
 `kind:` and `metadata.name`, checked with regular expressions, and the RBAC rules, which the chart
 renders as one JSON object per line, are parsed as JSON.
@@ -16,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OPERATOR_CONFIG = ROOT / "operator/src/main/java/dev/dlt/operator/config/OperatorConfig.java"
+WORKER_PODS = ROOT / "operator/src/main/java/dev/dlt/operator/backend/eks/WorkerPods.java"
+LEADER_ELECTION_KEYS = ("dlt.leader-election.enabled", "dlt.leader-election.lease-name", "dlt.leader-election.lease-namespace")
 
 failures = []
 checks = 0
@@ -151,10 +155,11 @@ def check_rbac(role, label):
     check(set(verbs) == set(expected), f"{label}: {role}: unexpected resources {sorted(set(verbs) - set(expected))}")
 
 
-def check_deployment(dep, label, image, sa="dlt-operator"):
+def check_deployment(dep, label, image, sa="dlt-operator", replicas=1):
     for pattern, what in [
-        (r"^  replicas: 1$", "replicas: 1"),
-        (r"^    type: Recreate$", "Recreate strategy"),
+        (rf"^  replicas: {replicas}$", f"replicas: {replicas}"),
+        (r"^    type: Recreate$" if replicas == 1 else r"^    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0$",
+         "Recreate strategy" if replicas == 1 else "RollingUpdate, never below the replica count"),
         (r"^        runAsNonRoot: true$", "pod runAsNonRoot"),
         (r"^        runAsUser: 185$", "runAsUser 185"),
         (r"^            readOnlyRootFilesystem: true$", "readOnlyRootFilesystem"),
@@ -178,12 +183,74 @@ def check_deployment(dep, label, image, sa="dlt-operator"):
         check(dep.has(pattern), f"{label}: {dep}: {what} (/{pattern}/)")
 
 
+def worker_pod_labels():
+    """The label keys and values WorkerPods.java gives worker and leader pods (NAME = "..." constants)."""
+    java = WORKER_PODS.read_text()
+    constants = dict(re.findall(r'public static final String (\w+) = "([^"]+)";', java))
+    return {
+        constants["MANAGED_BY"]: constants["MANAGED_BY_VALUE"],
+        constants["NAME"]: constants["NAME_VALUE"],
+        "role": constants["ROLE"],
+        "port": first(r"public static final int START_PORT = (\d+);", java),
+    }
+
+
+def check_network_policies(docs, label, namespaces):
+    pods = worker_pod_labels()
+    managed = [k for k in pods if k not in ("role", "port")]
+    base = "".join(f"      {k}: {pods[k]}\n" for k in managed)
+    for ns in namespaces:
+        workers = one(docs, "NetworkPolicy", "dlt-operator-workers", ns, label)
+        check(workers.has(r"^  podSelector:\n    matchLabels:\n" + re.escape(base) + re.escape(f"      {pods['role']}: worker") + "$"),
+              f"{label}: {workers} does not select the worker pods by WorkerPods' labels")
+        check(workers.has(r"^  policyTypes:\n    - Ingress$"), f"{label}: {workers} policyTypes")
+        leader_from = "".join(f"              {k}: {pods[k]}\n" for k in managed) + f"              {pods['role']}: leader\n"
+        check(workers.has(r"^  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n" + re.escape(leader_from)
+                          + r"      ports:\n        - protocol: TCP\n          port: " + pods["port"] + r"\s*\Z"),
+              f"{label}: {workers}: the only ingress must be the leader pods on TCP {pods['port']}")
+        check(workers.text.count("- from:") == 1 and "namespaceSelector" not in workers.text and "ipBlock" not in workers.text,
+              f"{label}: {workers} lets more than the leaders in")
+        leaders = one(docs, "NetworkPolicy", "dlt-operator-leaders", ns, label)
+        check(leaders.has(r"^  podSelector:\n    matchLabels:\n" + re.escape(base) + re.escape(f"      {pods['role']}: leader") + "$"),
+              f"{label}: {leaders} does not select the leader pods")
+        check(leaders.has(r"^  policyTypes:\n    - Ingress\n  ingress: \[\]\s*\Z"), f"{label}: {leaders} must allow no ingress")
+    check(len(find(docs, "NetworkPolicy")) == 2 * len(namespaces), f"{label}: NetworkPolicies {find(docs, 'NetworkPolicy')}")
+
+
+def check_high_availability(docs, label, namespaces):
+    dep = one(docs, "Deployment", "dlt-operator", "dlt-system", label)
+    check(dep.has(r"^  replicas: 2$"), f"{label}: {dep} replicas")
+    check(dep.has(r"^    type: RollingUpdate$"), f"{label}: {dep} RollingUpdate with leader election")
+    check(dep.has(r"podAntiAffinity:\n\s+preferredDuringSchedulingIgnoredDuringExecution:"), f"{label}: {dep} spreads replicas over nodes")
+    props = properties(one(docs, "ConfigMap", "dlt-operator-config", "dlt-system", label))
+    check(props.get("dlt.leader-election.enabled") == "true", f"{label}: leader election not enabled: {props}")
+    check(props.get("dlt.leader-election.lease-name") == "dlt-operator", f"{label}: lease name {props.get('dlt.leader-election.lease-name')}")
+    check(props.get("dlt.leader-election.lease-namespace") == "dlt-system", f"{label}: lease namespace")
+    # The leader-election keys belong to the ops branch's OperatorConfig; checked once it has leaderElection().
+    if OPERATOR_CONFIG.exists() and "leaderElection()" in OPERATOR_CONFIG.read_text():
+        check_config_keys(props, label)
+    else:
+        print("   (leader-election keys not checked against OperatorConfig: it has no leaderElection() yet)")
+        check_config_keys({k: v for k, v in props.items() if k not in LEADER_ELECTION_KEYS}, label)
+    role = one(docs, "Role", "dlt-operator-leader-election", "dlt-system", label)
+    check(role.rules() == [{"apiGroups": ["coordination.k8s.io"], "resources": ["leases"], "verbs": ["get", "create", "update"]}],
+          f"{label}: {role} rules {role.rules()}")
+    binding = one(docs, "RoleBinding", "dlt-operator-leader-election", "dlt-system", label)
+    check(binding.has(r"kind: Role\n\s+name: dlt-operator-leader-election$"), f"{label}: {binding} roleRef")
+    check(binding.has(r"- kind: ServiceAccount\n\s+name: dlt-operator\n\s+namespace: dlt-system$"), f"{label}: {binding} subject")
+    pdb = one(docs, "PodDisruptionBudget", "dlt-operator", "dlt-system", label)
+    check(pdb.has(r"^apiVersion: policy/v1$"), f"{label}: {pdb} apiVersion")
+    check(pdb.has(r"^  minAvailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: dlt-operator\n"
+                  r"      app.kubernetes.io/instance: dlt-operator$"), f"{label}: {pdb} must select the operator pods and keep one")
+    check_network_policies(docs, label, namespaces)
+
+
 def checksum(dep):
     return first(r"^        checksum/config: ([0-9a-f]{64})$", dep.text)
 
 
-def main(default_path, full_path, nomon_path):
-    default, full, nomon = load(default_path), load(full_path), load(nomon_path)
+def main(default_path, full_path, nomon_path, ha_path, eks_path):
+    default, full, nomon, ha, eks = load(default_path), load(full_path), load(nomon_path), load(ha_path), load(eks_path)
 
     # ---- default values ----
     label = "default"
@@ -191,7 +258,8 @@ def main(default_path, full_path, nomon_path):
     check(kinds == sorted(["ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRole", "ClusterRole",
                            "ClusterRoleBinding", "Service", "Deployment"]), f"{label}: objects {kinds}")
     check(not find(default, "ServiceMonitor"), f"{label}: ServiceMonitor rendered without the monitoring API")
-    check(not find(default, "Role"), f"{label}: Role rendered with rbac.scope=cluster")
+    check(not find(default, "Role"), f"{label}: Role rendered with rbac.scope=cluster (or a leader-election Role with one replica)")
+    check(not find(default, "PodDisruptionBudget") and not find(default, "NetworkPolicy"), f"{label}: optional objects rendered")
     sa = one(default, "ServiceAccount", "dlt-operator", "dlt-system", label)
     check(not sa.has(r"^  annotations:"), f"{label}: {sa} has annotations")
     role = one(default, "ClusterRole", "dlt-operator", label=label)
@@ -295,8 +363,18 @@ def main(default_path, full_path, nomon_path):
     check(sorted(map(repr, nomon)) == sorted(repr(d) for d in full if d.kind != "ServiceMonitor"),
           f"{label}: objects differ from 'full' by more than the ServiceMonitor")
 
+    # ---- two replicas, leader election, PodDisruptionBudget, NetworkPolicies ----
+    check_high_availability(ha, "ha", ["load-a", "load-b"])
+    check(not any(k.startswith("dlt.leader-election") for k in props), "full: leader election with one replica")
+
+    # ---- the values of docs/eks-fargate.md ----
+    label = "eks-fargate"
+    check_high_availability(eks, label, ["perf"])
+    worker_sa = one(eks, "ServiceAccount", "dlt-worker", "perf", label)
+    check(worker_sa.has(r"^    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/dlt-worker$"), f"{label}: {worker_sa} IRSA")
+
     # ---- everything: labels, no wildcard RBAC anywhere ----
-    for name, docs in (("default", default), ("full", full)):
+    for name, docs in (("default", default), ("full", full), ("ha", ha), ("eks-fargate", eks)):
         for d in docs:
             check(d.has(r"^    app.kubernetes.io/managed-by: Helm$"), f"{name}: {d} lacks the common labels")
             check(not d.has(r"(verbs|resources|apiGroups): \[[^\]]*\"\*\""), f"{name}: {d} has a wildcard")
@@ -311,6 +389,6 @@ def main(default_path, full_path, nomon_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 6:
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))

@@ -101,3 +101,12 @@ RBAC rules of the operator: exactly the verbs its code uses, per resource. One J
 # Kubernetes Events on LoadTests (core v1), each created once.
 - {"apiGroups":[""],"resources":["events"],"verbs":["create"]}
 {{- end }}
+
+{{/* "true" when the operator replicas elect a leader through a Lease (replicaCount > 1 or leaderElection.enabled). */}}
+{{- define "dlt-operator.leaderElection" -}}
+{{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
+{{- end }}
+
+{{- define "dlt-operator.leaseName" -}}
+{{- default (include "dlt-operator.fullname" .) .Values.leaderElection.leaseName }}
+{{- end }}

@@ -67,15 +67,28 @@ class DockerfileTest {
 
     @Test
     void agentRunsAsTheNonRootUserThatOwnsTheArtifactsDir() {
-        int user = dockerfile.indexOfLast("USER");
-        assertThat(user).as("a USER instruction").isNotNegative().isLessThan(dockerfile.indexOfLast("ENTRYPOINT"));
-        String name = dockerfile.instructions().get(user).arguments();
-        assertThat(name).isNotIn("root", "0", "0:0");
-        assertThat(runs()).anySatisfy(run -> assertThat(run).containsPattern("useradd --uid \"?1000\"? .*" + name + "$|useradd .* " + name + " "));
+        int userIndex = dockerfile.indexOfLast("USER");
+        assertThat(userIndex).as("a USER instruction").isNotNegative().isLessThan(dockerfile.indexOfLast("ENTRYPOINT"));
+        // numeric uid:gid: Kubernetes can only verify runAsNonRoot (restricted Pod Security profile) for a numeric USER
+        String user = dockerfile.instructions().get(userIndex).arguments();
+        assertThat(user).isEqualTo("1000:1000");
+        assertThat(runs()).anySatisfy(run -> assertThat(run).containsPattern("useradd --uid 1000 --user-group .* dlt( |$)"));
         String artifacts = dockerfile.env().get(TaurusSettings.ARTIFACTS_DIR);
         assertThat(artifacts).isEqualTo("/tmp/artifacts");
         assertThat(runs()).anySatisfy(run -> assertThat(run).containsPattern("mkdir -p [^&]*" + Pattern.quote(artifacts))
-                .contains("chown " + name + ":" + name + " " + artifacts));
+                .contains("chown dlt:dlt " + artifacts));
+    }
+
+    /** Worker pods have a read-only root filesystem and an emptyDir at /tmp: whatever a run writes must go there. */
+    @Test
+    void runtimeWritesGoUnderTmp() {
+        Map<String, String> env = dockerfile.env();
+        assertThat(env.get(TaurusSettings.ARTIFACTS_DIR)).startsWith("/tmp/");
+        assertThat(env.get("JVM_ARGS")).isEqualTo("\"-Djava.util.prefs.userRoot=/tmp/.java\"");
+        assertThat(env).containsEntry("PYTHONDONTWRITEBYTECODE", "1");
+        // bzt copies a default ~/.bzt-rc into HOME when there is none: the image ships one, so HOME is only read
+        assertThat(env).containsEntry("HOME", "/home/dlt").doesNotContainKey(TaurusSettings.BZT_HOME);
+        assertThat(dockerfile.all("COPY")).anySatisfy(copy -> assertThat(copy.arguments()).endsWith("docker/bzt-rc.yaml /home/dlt/.bzt-rc"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public class LoadTestStatus {
     @JsonPropertyDescription("A one-line human summary of the current state.")
     private String message;
 
+    @SchemaFrom(type = ConditionSchema[].class)
     @JsonPropertyDescription("Standard conditions: Valid, WorkersReady, Started, Completed, Blocked (waiting on a failing dependency), "
             + "PartialResults (workers left out of the result), SuspectWorkers (workers whose engine ran too short, "
             + "recorded no sample or only errors), Recorded (stored in DynamoDB), Passed (the verdict on spec.thresholds: "

@@ -2,6 +2,7 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public class TestRegionStatus {
     @JsonPropertyDescription("When the ECS resources were last checked (RFC 3339).")
     private String checkedAt;
 
+    @SchemaFrom(type = ConditionSchema[].class)
     @JsonPropertyDescription("Ready: True when the cluster is ACTIVE and the task definition fits.")
     private List<Condition> conditions;
 

@@ -36,6 +36,10 @@ class ExamplesTest {
         assertThat(documents).isNotEmpty();
         for (String document : documents) {
             GenericKubernetesResource resource = YAML.unmarshal(document, GenericKubernetesResource.class);
+            if ("eksctl.io/v1alpha5".equals(resource.getApiVersion())) {
+                assertEksctlCluster(file, YAML.unmarshal(document, JsonNode.class));
+                continue;
+            }
             assertThat(resource.getApiVersion()).isEqualTo("load.dlt.dev/v1alpha1");
             switch (resource.getKind()) {
                 case "LoadTest" -> {
@@ -54,5 +58,18 @@ class ExamplesTest {
                 default -> throw new AssertionError(file + " has an unexpected kind " + resource.getKind());
             }
         }
+    }
+
+    /** The eksctl cluster of docs/eks-fargate.md: Fargate profiles for CoreDNS, the operator and the tests, and an IRSA role for each ServiceAccount. */
+    private static void assertEksctlCluster(Path file, JsonNode cluster) {
+        assertThat(cluster.get("kind").asText()).as(file.toString()).isEqualTo("ClusterConfig");
+        assertThat(cluster.at("/metadata/region").asText()).matches("^[a-z]{2}(-[a-z]+)+-\\d+$");
+        List<String> fargateNamespaces = new java.util.ArrayList<>();
+        cluster.path("fargateProfiles").forEach(profile -> profile.path("selectors").forEach(s -> fargateNamespaces.add(s.path("namespace").asText())));
+        assertThat(fargateNamespaces).as(file + ": Fargate profiles").contains("kube-system", "dlt-system", "perf");
+        assertThat(cluster.at("/iam/withOIDC").asBoolean()).as(file + ": IRSA needs the OIDC provider").isTrue();
+        List<String> roles = new java.util.ArrayList<>();
+        cluster.at("/iam/serviceAccounts").forEach(sa -> roles.add(sa.at("/metadata/namespace").asText() + "/" + sa.at("/metadata/name").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("dlt-system/dlt-operator", "perf/dlt-worker");
     }
 }

@@ -68,6 +68,10 @@ final class RealBzt {
         return RunJmeterHome.create(jmeterHome, target, imagePlugins());
     }
 
+    String executable() {
+        return bzt;
+    }
+
     Path plainJmeterHome() {
         return jmeterHome;
     }

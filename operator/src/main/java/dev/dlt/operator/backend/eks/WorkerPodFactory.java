@@ -39,6 +39,8 @@ final class WorkerPodFactory {
                     .withServiceAccountName(settings.serviceAccount().orElse(null))
                     // a stopped worker uploads what it recorded, retrying while S3 fails, before it exits
                     .withTerminationGracePeriodSeconds(120L)
+                    .withSecurityContext(RestrictedPodSecurity.pod())
+                    .withVolumes(RestrictedPodSecurity.scratchVolume())
                     .addNewContainer()
                         .withName(WorkerPods.CONTAINER)
                         .withImage(settings.image())
@@ -50,6 +52,8 @@ final class WorkerPodFactory {
                             .withPeriodSeconds(2).withFailureThreshold(1)
                         .endReadinessProbe()
                         .withNewResources().withRequests(resources).withLimits(resources).endResources()
+                        .withSecurityContext(RestrictedPodSecurity.container())
+                        .withVolumeMounts(RestrictedPodSecurity.scratchMount())
                     .endContainer()
                 .endSpec()
                 .build();
