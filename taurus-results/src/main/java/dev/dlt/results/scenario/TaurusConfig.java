@@ -23,9 +23,10 @@ import java.util.Map;
  *                   open-model rate limit, reached over ramp-up); null for no limit
  * @param arrival    the built-in engine's open model (written as {@value #ARRIVAL}, a key of ours that bzt
  *                   never reads); null for the closed model
+ * @param steps      Taurus' {@code steps}: ramp up in this many equal steps instead of linearly; null for linear
  */
 public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script,
-                           Integer throughput, ArrivalRate arrival) {
+                           Integer throughput, ArrivalRate arrival, Integer steps) {
 
     /** The execution key under which the open model of the built-in engine is written. */
     public static final String ARRIVAL = "dlt-arrival-rate";
@@ -47,7 +48,7 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
     /** A test without the built-in engine's open model. */
     public TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script,
                         Integer throughput) {
-        this(concurrency, rampUp, holdFor, timeout, requests, script, throughput, null);
+        this(concurrency, rampUp, holdFor, timeout, requests, script, throughput, null, null);
     }
 
     /** A test without a rate limit. */
@@ -69,6 +70,9 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         execution.put("hold-for", holdFor);
         if (throughput != null) {
             execution.put("throughput", throughput);
+        }
+        if (steps != null) {
+            execution.put("steps", steps);
         }
         if (arrival != null) {
             ObjectNode open = execution.putObject(ARRIVAL);
@@ -139,7 +143,8 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         }
         return new TaurusConfig(execution.path("concurrency").asInt(1), text(execution, "ramp-up"),
                 text(execution, "hold-for"), text(scenario, "timeout"), requests, script,
-                execution.hasNonNull("throughput") ? execution.get("throughput").asInt() : null, arrival(execution.path(ARRIVAL)));
+                execution.hasNonNull("throughput") ? execution.get("throughput").asInt() : null, arrival(execution.path(ARRIVAL)),
+                execution.hasNonNull("steps") ? execution.get("steps").asInt() : null);
     }
 
     private static ArrivalRate arrival(JsonNode open) throws IOException {
