@@ -14,6 +14,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class OpenModelAccumulator {
 
+    /** More iterations than any worker can schedule (a million per second for a year is 3e13): the sums never overflow. */
+    static final long MAX_ITERATIONS = 1L << 50;
+
     private final Histogram service = LatencyHistograms.newHistogram();
     private long due;
     private long sent;
@@ -35,6 +38,9 @@ public final class OpenModelAccumulator {
         }
         if (report.due() < 0 || report.sent() < 0 || report.dropped() < 0) {
             throw new InvalidResultException("its open-model counts are negative");
+        }
+        if (report.due() > MAX_ITERATIONS) {
+            throw new InvalidResultException("it says " + report.due() + " iterations were due, more than any schedule holds");
         }
         if (report.sent() > report.due() || report.dropped() > report.due() - report.sent()) {
             throw new InvalidResultException("it says it sent " + report.sent() + " and dropped " + report.dropped()

@@ -56,8 +56,9 @@ final class OpenModelRun {
         scheduler = Thread.currentThread();
         PreparedRequest[] requests = plan.requests();
         long iterations = schedule.iterations();
+        long i = 0;
         try {
-            for (long i = 0; i < iterations && !stopped && failure.get() == null; i++) {
+            for (; i < iterations && !stopped && failure.get() == null; i++) {
                 long dueAt = startNanos + schedule.intendedNanos(i);
                 if (!sleepUntil(dueAt)) {
                     break;
@@ -84,8 +85,10 @@ final class OpenModelRun {
             }
             scheduler = null;
             due = Math.min(due, iterations);
-            double seconds = Math.min(ended - startNanos, schedule.totalNanos()) / 1e9;
-            lastReport = new OpenModelReport(due, sent, dropped, seconds, seconds > 0 ? schedule.dueBy(ended - startNanos) / seconds : 0);
+            // a schedule run to its end lasted its whole length, though its last iteration was due before that
+            long span = i == iterations ? schedule.totalNanos() : Math.min(ended - startNanos, schedule.totalNanos());
+            double seconds = span / 1e9;
+            lastReport = new OpenModelReport(due, sent, dropped, seconds, seconds > 0 ? schedule.dueBy(span) / seconds : 0);
         }
         if (failure.get() != null) {
             throw new IllegalStateException("an iteration failed", failure.get());

@@ -39,6 +39,9 @@ class OpenModelRunTest {
             assertThat(report.due()).isEqualTo(200);
             assertThat(report.sent()).isEqualTo(200);
             assertThat(report.dropped()).isZero();
+            assertThat(report.seconds()).isEqualTo(1.0);
+            assertThat(report.requestedRate()).isEqualTo(200.0);
+            assertThat(report.achievedRate()).isEqualTo(200.0);
             assertThat(server.requests()).hasSize(200);
             assertThat(server.requests()).filteredOn(r -> r.target().equals("/b")).hasSize(100);
             assertThat(samples).hasSize(200).allSatisfy(s -> {
