@@ -36,7 +36,6 @@ final class OpenModelRun {
     private long due;
     private long sent;
     private long dropped;
-    private OpenModelReport lastReport;
 
     /** The connections and exchange one iteration uses; handed from iteration to iteration. */
     private record Lane(HttpConnection[] connections, HttpExchange exchange) {
@@ -57,6 +56,7 @@ final class OpenModelRun {
         PreparedRequest[] requests = plan.requests();
         long iterations = schedule.iterations();
         long i = 0;
+        OpenModelReport report;
         try {
             for (; i < iterations && !stopped && failure.get() == null; i++) {
                 long dueAt = startNanos + schedule.intendedNanos(i);
@@ -84,16 +84,15 @@ final class OpenModelRun {
                 }
             }
             scheduler = null;
-            due = Math.min(due, iterations);
             // a schedule run to its end lasted its whole length, though its last iteration was due before that
             long span = i == iterations ? schedule.totalNanos() : Math.min(ended - startNanos, schedule.totalNanos());
             double seconds = span / 1e9;
-            lastReport = new OpenModelReport(due, sent, dropped, seconds, seconds > 0 ? schedule.dueBy(span) / seconds : 0);
+            report = new OpenModelReport(due, sent, dropped, seconds, seconds > 0 ? schedule.dueBy(span) / seconds : 0);
         }
         if (failure.get() != null) {
             throw new IllegalStateException("an iteration failed", failure.get());
         }
-        return lastReport;
+        return report;
     }
 
     /** Sleeps until the instant; false if the run was stopped meanwhile. */

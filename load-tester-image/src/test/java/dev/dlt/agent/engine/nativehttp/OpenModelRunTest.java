@@ -98,6 +98,31 @@ class OpenModelRunTest {
         }
     }
 
+    @Test
+    void stopEndsTheScheduleEarlyAndReportsWhatWasDueUntilThen() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start(request -> TestReply.ok("x"))) {
+            var result = new java.util.concurrent.atomic.AtomicReference<NativeHttpEngine.OpenRun>();
+            Thread runner = Thread.ofVirtual().start(() -> {
+                try {
+                    result.set(run(plan(server, 100, 60_000, 10)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.requests().size() >= 5);
+
+            engine.stop();
+
+            assertThat(runner.join(Duration.ofSeconds(30))).isTrue();
+            OpenModelReport report = result.get().open();
+            assertThat(report.due()).isBetween(5L, 5_999L);
+            assertThat(report.sent() + report.dropped()).isEqualTo(report.due());
+            assertThat(report.sent()).isEqualTo(server.requests().size());
+            assertThat(report.seconds()).isLessThan(60.0);
+            assertThat(result.get().report().stoppedEarly()).isTrue();
+        }
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
