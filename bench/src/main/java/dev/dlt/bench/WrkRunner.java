@@ -46,8 +46,13 @@ final class WrkRunner {
     }
 
     static Measurement measure(URI url, int connections, int seconds, String cpus) throws IOException, InterruptedException {
+        return measure(url, connections, seconds, cpus, "");
+    }
+
+    /** The same with more Lua before the {@code done} hook (e.g. a {@code delay} function that paces requests). */
+    static Measurement measure(URI url, int connections, int seconds, String cpus, String lua) throws IOException, InterruptedException {
         Path script = Files.createTempFile("wrk-latency", ".lua");
-        Files.writeString(script, DONE_SCRIPT);
+        Files.writeString(script, lua + DONE_SCRIPT);
         try {
             return measure(url, connections, seconds, cpus, script);
         } finally {

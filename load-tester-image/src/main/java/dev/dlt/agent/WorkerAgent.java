@@ -151,6 +151,9 @@ final class WorkerAgent implements Agent {
         if (output != null) {
             outbox.write(keys.workerFile(workerId, ResultKeys.XML), output.taurusXml(), "application/xml");
             outbox.write(keys.workerFile(workerId, ResultKeys.HISTOGRAMS), output.histograms().toJson(), "application/json");
+            if (output.serviceHistograms() != null) {
+                outbox.write(keys.workerFile(workerId, ResultKeys.SERVICE_HISTOGRAMS), output.serviceHistograms().toJson(), "application/json");
+            }
             for (Map.Entry<String, Path> log : output.logs().entrySet()) {
                 if (Files.isRegularFile(log.getValue())) {
                     outbox.copyTail(keys.workerFile(workerId, "." + log.getKey()), log.getValue(), MAX_LOG_BYTES, "text/plain");
@@ -161,7 +164,8 @@ final class WorkerAgent implements Agent {
         WorkerReport report = new WorkerReport(workerId, keys.region(), config.engine(), s == null ? 0 : s.startAtMs(),
                 s == null ? 0 : s.receivedAtMs(), outcome.startedAt(), outcome.finishedAt(), output == null ? 0 : output.samples(),
                 outcome.outcome(), outcome.message(), output == null ? List.of() : output.report().flags(),
-                millis(output == null ? null : output.report().startedAt()), millis(output == null ? null : output.report().finishedAt()));
+                millis(output == null ? null : output.report().startedAt()), millis(output == null ? null : output.report().finishedAt()),
+                output == null ? null : output.open());
         outbox.write(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
         long deadline = retry.clock().millis() + config.uploadDeadline().toMillis();
         try {

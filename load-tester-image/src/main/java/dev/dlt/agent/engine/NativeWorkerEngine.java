@@ -47,11 +47,30 @@ public final class NativeWorkerEngine implements WorkerEngine {
 
     @Override
     public EngineOutput run() throws InterruptedException {
+        if (plan.arrival() != null) {
+            return runOpen();
+        }
         EngineReport report = engine.run(plan, recorder::record);
         recorder.concurrency(report.maxConcurrency());
         double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
         RecordedResults results = recorder.snapshot(seconds);
         return new EngineOutput(report, TaurusXmlWriter.toBytes(results.status()), results.histograms(), recorder.sampleCount(), Map.of());
+    }
+
+    /** The open model: the main recorder times from the intended send, a second one from the actual send. */
+    private EngineOutput runOpen() throws InterruptedException {
+        ResultRecorder service = new ResultRecorder();
+        NativeHttpEngine.OpenRun run = engine.runOpen(plan, (label, intended, intendedLatency, serviceTime, serviceLatency, connect,
+                                                             bytes, code, success) -> {
+            recorder.record(label, intended, intendedLatency, connect, bytes, code, success);
+            service.record(label, serviceTime, serviceLatency, connect, bytes, code, success);
+        });
+        recorder.concurrency(run.report().maxConcurrency());
+        service.concurrency(run.report().maxConcurrency());
+        double seconds = Duration.between(run.report().startedAt(), run.report().finishedAt()).toMillis() / 1000.0;
+        RecordedResults results = recorder.snapshot(seconds);
+        return new EngineOutput(run.report(), TaurusXmlWriter.toBytes(results.status()), results.histograms(), recorder.sampleCount(),
+                Map.of(), service.snapshot(seconds).histograms(), run.open());
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class PlanReader {
                     config.rampUp() == null ? null : TaurusDuration.parse(config.rampUp()),
                     config.holdFor() == null ? null : TaurusDuration.parse(config.holdFor()),
                     config.timeout() == null ? null : TaurusDuration.parse(config.timeout()));
-            return new TestPlan(requests, load);
+            return new TestPlan(requests, load, config.arrival());
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid scenario: " + e.getMessage(), e);
         }

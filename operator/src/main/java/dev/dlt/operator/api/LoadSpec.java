@@ -36,6 +36,10 @@ public class LoadSpec {
             + "an open-model rate limit reached over rampUp; JMeter's Throughput Shaping Timer). Default: no limit.")
     private Integer throughput;
 
+    @JsonPropertyDescription("An open model instead of concurrency users in a loop: iterations start at a rate whatever the "
+            + "response times; latency is timed from each iteration's intended send. Default: none (closed model).")
+    private ArrivalRateSpec arrivalRate;
+
     public Integer getConcurrency() {
         return concurrency;
     }
@@ -66,5 +70,13 @@ public class LoadSpec {
 
     public void setThroughput(Integer throughput) {
         this.throughput = throughput;
+    }
+
+    public ArrivalRateSpec getArrivalRate() {
+        return arrivalRate;
+    }
+
+    public void setArrivalRate(ArrivalRateSpec arrivalRate) {
+        this.arrivalRate = arrivalRate;
     }
 }

@@ -71,6 +71,18 @@ public class ResultStatus {
             + "incomplete, so it cannot pass) or NoThresholds; the Passed condition lists every threshold with its measured value.")
     private Verdict verdict;
 
+    @JsonPropertyDescription("For an open model (spec.load.arrivalRate): requested vs achieved rate, dropped iterations and "
+            + "service times; the percentiles above are then timed from each request's intended send.")
+    private OpenModelResultStatus openModel;
+
+    public OpenModelResultStatus getOpenModel() {
+        return openModel;
+    }
+
+    public void setOpenModel(OpenModelResultStatus openModel) {
+        this.openModel = openModel;
+    }
+
     public String getRunId() {
         return runId;
     }
@@ -258,11 +270,12 @@ public class ResultStatus {
                 && java.util.Objects.equals(responseCodes, other.responseCodes)
                 && java.util.Objects.equals(perLabel, other.perLabel)
                 && java.util.Objects.equals(perRegion, other.perRegion)
-                && java.util.Objects.equals(verdict, other.verdict);
+                && java.util.Objects.equals(verdict, other.verdict)
+                && java.util.Objects.equals(openModel, other.openModel);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, verdict);
+        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, verdict, openModel);
     }
 }

@@ -4,6 +4,12 @@ package dev.dlt.operator.api;
 public final class SpecLimits {
 
     public static final int MAX_CONCURRENCY = 5_000;
+    /** Iterations per second of an open model (per test or per worker). */
+    public static final long MAX_ARRIVAL_RATE = 1_000_000;
+    public static final int MAX_STAGES = 100;
+    public static final int MAX_RAMP_STEPS = 1_000;
+    /** How long the stages of an open model may last together. */
+    public static final String MAX_STAGES_DURATION = "24h";
     public static final int MAX_WORKERS_PER_GROUP = 1_000;
     public static final int MAX_WORKERS = 1_000;
     public static final int MAX_WORKER_GROUPS = 20;

@@ -1,6 +1,7 @@
 package dev.dlt.operator.plan;
 
 import dev.dlt.backend.RunRef;
+import dev.dlt.operator.api.ArrivalRateSpec;
 import dev.dlt.operator.api.HttpRequestSpec;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTest;
@@ -41,13 +42,14 @@ public class RunPlanner {
         }
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
         Duration holdFor = TaurusDuration.parse(spec.getLoad().getHoldFor());
-        return new RunPlan(run, regions, scenario(spec, rampUp, holdFor), spec.getEngine(), rampUp.plus(holdFor));
+        int workers = spec.getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
+        return new RunPlan(run, regions, scenario(spec, rampUp, holdFor, workers), spec.getEngine(), loadDuration(spec));
     }
 
-    /** Ramp-up plus hold-for of a validated spec. */
+    /** Ramp-up plus hold-for of a validated spec, plus the stages of an open model. */
     public static Duration loadDuration(LoadTestSpec spec) {
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
-        return rampUp.plus(TaurusDuration.parse(spec.getLoad().getHoldFor()));
+        return rampUp.plus(TaurusDuration.parse(spec.getLoad().getHoldFor())).plus(OpenModelPlan.stagesDuration(spec.getLoad()));
     }
 
     /**
@@ -81,6 +83,15 @@ public class RunPlanner {
     }
 
     static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor) {
+        return scenario(spec, rampUp, holdFor, 1);
+    }
+
+    /**
+     * The Taurus config of every worker; an open model becomes, on engine taurus, Taurus' throughput
+     * (the worker's whole share, validated), concurrency (maxConcurrency) and steps, and on the
+     * built-in engine our own arrival-rate schedule of the worker's share.
+     */
+    static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor, int workers) {
         List<TaurusConfig.Request> requests = new ArrayList<>();
         List<HttpRequestSpec> specRequests = spec.getScenario().getRequests() == null ? List.of() : spec.getScenario().getRequests();
         for (HttpRequestSpec r : specRequests) {
@@ -93,7 +104,17 @@ public class RunPlanner {
         JmeterPlanSpec jmeter = spec.getScenario().getJmeter();
         String script = jmeter == null ? null
                 : JmeterPlan.fileName(jmeter.getConfigMapRef() != null ? jmeter.getConfigMapRef().getKey() : jmeter.getS3().getKey());
-        return new TaurusConfig(spec.getLoad().getConcurrency(), TaurusDuration.format(rampUp), TaurusDuration.format(holdFor),
-                timeout, requests, script, spec.getLoad().getThroughput());
+        ArrivalRateSpec open = spec.getLoad().getArrivalRate();
+        if (open == null) {
+            return new TaurusConfig(spec.getLoad().getConcurrency(), TaurusDuration.format(rampUp), TaurusDuration.format(holdFor),
+                    timeout, requests, script, spec.getLoad().getThroughput());
+        }
+        int concurrency = open.getMaxConcurrency() != null ? open.getMaxConcurrency() : spec.getLoad().getConcurrency();
+        if ("taurus".equals(spec.getEngine())) {
+            return new TaurusConfig(concurrency, TaurusDuration.format(rampUp), TaurusDuration.format(holdFor), timeout, requests, script,
+                    (int) Math.round(OpenModelPlan.workerRate(open, workers)), null, open.getRampSteps());
+        }
+        return new TaurusConfig(concurrency, TaurusDuration.format(rampUp), TaurusDuration.format(holdFor), timeout, requests, script,
+                null, OpenModelPlan.perWorker(spec.getLoad(), rampUp, holdFor, workers), null);
     }
 }

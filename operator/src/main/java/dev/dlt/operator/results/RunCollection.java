@@ -1,5 +1,6 @@
 package dev.dlt.operator.results;
 
+import dev.dlt.results.aggregate.OpenModelAccumulator;
 import dev.dlt.results.aggregate.RunAccumulator;
 import dev.dlt.results.check.InvalidResultException;
 import dev.dlt.results.histogram.SparseHistogram;
@@ -20,6 +21,7 @@ final class RunCollection {
     /** Held by one collect of this run at a time (its readers merge under {@code this}, not under this lock). */
     final Object collecting = new Object();
     private final RunAccumulator accumulator = new RunAccumulator();
+    private final OpenModelAccumulator openModel = new OpenModelAccumulator();
     private final Map<String, CollectedWorker> done = new ConcurrentHashMap<>();
     private final Map<String, LeaderReport> leaders = new ConcurrentHashMap<>();
     private long firstStartMs = Long.MAX_VALUE;
@@ -38,7 +40,21 @@ final class RunCollection {
     /** Validates a worker's results and merges them whole, or throws and merges nothing. */
     synchronized void merge(String region, WorkerReport report, FinalStatus status, Map<String, SparseHistogram> histograms)
             throws InvalidResultException {
+        merge(region, report, status, histograms, null);
+    }
+
+    /**
+     * Validates a worker's results and merges them whole, or throws and merges nothing.
+     *
+     * @param serviceOverall the overall service-time histogram of an open-model worker, or null
+     */
+    synchronized void merge(String region, WorkerReport report, FinalStatus status, Map<String, SparseHistogram> histograms,
+                            SparseHistogram serviceOverall) throws InvalidResultException {
+        OpenModelAccumulator.check(report.openModel());
         accumulator.add(region, status, histograms);
+        if (report.openModel() != null) {
+            openModel.add(report.openModel(), serviceOverall);
+        }
         // the start skew is over the engines' starts; the rate over the time load really flowed
         firstStartMs = Math.min(firstStartMs, report.startedAtMs());
         lastStartMs = Math.max(lastStartMs, report.startedAtMs());
@@ -52,6 +68,6 @@ final class RunCollection {
 
     synchronized MergedResults snapshot() {
         return accumulator.workers() == 0 ? new MergedResults(accumulator, 0, 0, 0, 0)
-                : new MergedResults(accumulator, firstStartMs, lastStartMs, lastEndMs, firstLoadMs);
+                : new MergedResults(accumulator, firstStartMs, lastStartMs, lastEndMs, firstLoadMs, openModel.result().orElse(null));
     }
 }

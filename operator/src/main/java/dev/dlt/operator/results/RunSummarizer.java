@@ -1,9 +1,12 @@
 package dev.dlt.operator.results;
 
 import dev.dlt.operator.api.LabelResultStatus;
+import dev.dlt.operator.api.OpenModelResultStatus;
 import dev.dlt.operator.api.ResultStatus;
 import dev.dlt.results.aggregate.AggregateResult;
 import dev.dlt.results.aggregate.LabelResult;
+import dev.dlt.results.aggregate.OpenModelAccumulator;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +45,9 @@ public class RunSummarizer {
         List<LabelResultStatus> perRegion = new ArrayList<>();
         merged.accumulator().regions(duration).forEach((region, total) -> perRegion.add(label(region, total)));
         result.setPerRegion(perRegion);
+        if (merged.openModel() != null) {
+            result.setOpenModel(openModel(merged.openModel()));
+        }
         return new RunSummary(result, start, end, skew, reported, failed, allCompleted, problems.isEmpty() ? null : problems,
                 excluded, aggregated, aggregate);
     }
@@ -69,6 +75,23 @@ public class RunSummarizer {
         status.setPerLabel(aggregate.labels().stream().sorted(Comparator.comparingLong(LabelResult::requests).reversed())
                 .limit(MAX_LABELS_IN_STATUS).map(l -> label(l.label(), l)).toList());
         return status;
+    }
+
+    static OpenModelResultStatus openModel(OpenModelAccumulator.Result open) {
+        OpenModelResultStatus s = new OpenModelResultStatus();
+        s.setRequestedRate(round(open.requestedRate(), 2));
+        s.setAchievedRate(round(open.achievedRate(), 2));
+        s.setDueIterations(open.due());
+        s.setDroppedIterations(open.dropped());
+        Histogram service = open.service();
+        if (service.getTotalCount() > 0) {
+            s.setServiceP50Ms(round(service.getValueAtPercentile(50) / 1000.0, 2));
+            s.setServiceP90Ms(round(service.getValueAtPercentile(90) / 1000.0, 2));
+            s.setServiceP99Ms(round(service.getValueAtPercentile(99) / 1000.0, 2));
+            s.setServiceMaxMs(round(service.getMaxValue() / 1000.0, 2));
+        }
+        s.setServiceTimesComplete(open.serviceExact());
+        return s;
     }
 
     static LabelResultStatus label(String name, LabelResult l) {

@@ -73,7 +73,10 @@ final class WorkerReader {
             FinalStatus status = readXml(bucket, keys.workerFile(workerId, ResultKeys.XML));
             Map<String, SparseHistogram> histograms = withHistograms
                     ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.HISTOGRAMS), decoder) : Map.of();
-            run.merge(region, report, status, histograms);
+            SparseHistogram service = report.openModel() != null && present.contains(workerId + ResultKeys.SERVICE_HISTOGRAMS)
+                    ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.SERVICE_HISTOGRAMS), decoder).get(FinalStatus.OVERALL)
+                    : null;
+            run.merge(region, report, status, histograms, service);
         } catch (Exception e) {
             return new CollectedWorker(region, workerId, true, report, false, describe(e));
         }

@@ -48,6 +48,9 @@ public final class SpecValidator {
             violations.add(new Violation("spec.healthyThreshold", "must be a percentage from 1 to 100, was " + threshold));
         }
         ThresholdRules.check(spec, violations);
+        if (spec.getLoad() != null) {
+            ArrivalRateRules.check(spec.getLoad(), spec.getEngine(), workers, violations);
+        }
         if ("native".equals(spec.getEngine()) && spec.getLoad() != null && spec.getLoad().getThroughput() != null) {
             violations.add(new Violation("spec.load.throughput", "is a Taurus option: it needs engine taurus, not native"));
         }

@@ -8,7 +8,10 @@ import dev.dlt.backend.RunRef;
 import dev.dlt.operator.plan.RegionPlan;
 import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.results.histogram.LatencyHistograms;
+import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.record.ResultRecorder;
+import dev.dlt.results.taurus.TaurusXmlWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,6 +67,48 @@ class ResultCollectorTest {
 
         collector.collect(plan);
         assertThat(store.totalOpens()).as("nothing new, nothing read").isEqualTo(9);
+    }
+
+    @Test
+    void openModelWorkersAddUpTheirRatesAndDropsAndMergeTheirServiceTimesExactly() {
+        // w0 and w1 both scheduled 1000 iterations at 100/s; w1 dropped 100; service times 1 ms and 5 ms
+        upload("w0", new OpenModelReport(1_000, 1_000, 0, 10, 100), 1_000);
+        upload("w1", new OpenModelReport(1_000, 900, 100, 10, 100), 5_000);
+        // w2 says it sent more than was due: its report cannot be true, none of it is merged
+        upload("w2", new OpenModelReport(1_000, 1_200, 0, 10, 100), 9_000);
+
+        RunSummary summary = summarizer.summarize("run-1", collector.collect(plan));
+
+        assertThat(summary.excluded()).singleElement().satisfies(e -> {
+            assertThat(e.workerId()).isEqualTo("w2");
+            assertThat(e.reason()).contains("sent 1200 and dropped 0 of 1000 iterations due");
+        });
+        var open = summary.result().getOpenModel();
+        assertThat(open.getRequestedRate()).isEqualTo(200.0);
+        assertThat(open.getAchievedRate()).isEqualTo(190.0);
+        assertThat(open.getDueIterations()).isEqualTo(2_000);
+        assertThat(open.getDroppedIterations()).isEqualTo(100);
+        // half the service times are 1 ms, half 5 ms (to the histogram's 0.1 %)
+        assertThat(open.getServiceP50Ms()).isBetween(0.99, 1.01);
+        assertThat(open.getServiceP90Ms()).isBetween(4.99, 5.01);
+        assertThat(open.getServiceTimesComplete()).isTrue();
+    }
+
+    private void upload(String workerId, OpenModelReport open, long serviceMicros) {
+        uploads.xml(keys, workerId, TaurusXmlWriter.toBytes(uploads.record(LABELS, 100, 20_000).status()));
+        uploads.histograms(keys, workerId, uploads.record(LABELS, 100, 20_000).histograms().toJson());
+        ResultRecorder service = new ResultRecorder();
+        for (int i = 0; i < 200; i++) {
+            service.record(LABELS[i % 2], serviceMicros, serviceMicros, 0, 100, "200", true);
+        }
+        uploads.openModel(keys, workerId, service.snapshot(10), open, START);
+    }
+
+    @Test
+    void aClosedModelRunHasNoOpenModelResult() {
+        uploads.upload(keys, "w0", uploads.record(LABELS, 100, 2_000), START);
+
+        assertThat(summarizer.summarize("run-1", collector.collect(plan)).result().getOpenModel()).isNull();
     }
 
     @Test

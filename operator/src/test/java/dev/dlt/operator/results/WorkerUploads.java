@@ -2,6 +2,7 @@ package dev.dlt.operator.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.operator.store.ObjectStore;
+import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.record.RecordedResults;
@@ -49,6 +50,18 @@ final class WorkerUploads {
 
     void histograms(ResultKeys keys, String workerId, byte[] json) {
         store.put(BUCKET, keys.workerFile(workerId, ResultKeys.HISTOGRAMS), json, "application/json");
+    }
+
+    /** An open-model worker: its service-time histograms, then its report with what its schedule asked for and did. */
+    void openModel(ResultKeys keys, String workerId, RecordedResults service, OpenModelReport open, long startedAt) {
+        store.put(BUCKET, keys.workerFile(workerId, ResultKeys.SERVICE_HISTOGRAMS), service.histograms().toJson(), "application/json");
+        try {
+            store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(new WorkerReport(workerId,
+                    keys.region(), "native", startedAt, startedAt - 100, startedAt, startedAt + 10_000, 0, WorkerReport.COMPLETED, null,
+                    null, 0, 0, open)), "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void report(ResultKeys keys, String workerId, long startedAt, long finishedAt) {

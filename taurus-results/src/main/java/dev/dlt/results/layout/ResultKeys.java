@@ -4,12 +4,15 @@ package dev.dlt.results.layout;
  * Where a run's files live in the S3 bucket. The scenario goes to
  * {@code test-scenarios/<testId>/<runId>/<region>.json}; each worker uploads
  * {@code results/<testId>/<runId>/<region>/<workerId>.xml} (Taurus), {@code .hdr.json} (histograms)
- * and {@code .json} (its report); the leader uploads {@code leader.json} there.
+ * and {@code .json} (its report), for an open-model run also {@code .service.hdr.json} (service-time
+ * histograms); the leader uploads {@code leader.json} there.
  */
 public record ResultKeys(String testId, String runId, String region) {
 
     public static final String XML = ".xml";
     public static final String HISTOGRAMS = ".hdr.json";
+    /** The service-time histograms of an open-model run (its main histograms are timed from the intended send). */
+    public static final String SERVICE_HISTOGRAMS = ".service.hdr.json";
     public static final String REPORT = ".json";
     public static final String LEADER = "leader";
 

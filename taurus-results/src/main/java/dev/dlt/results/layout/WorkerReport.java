@@ -15,10 +15,11 @@ import java.util.List;
  *                     {@value #ONLY_ERRORS}; empty when none (and in reports written before flags existed)
  * @param loadStartedAtMs  when the engine sent its first request (after an external engine like bzt started), or 0
  * @param loadFinishedAtMs when the engine's last request ended (before an external engine shut down), or 0
+ * @param openModel        for an open-model run: what its schedule asked for and what was sent and dropped; null otherwise
  */
 public record WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs,
                            long startedAtMs, long finishedAtMs, long samples, String outcome, String message,
-                           List<String> flags, long loadStartedAtMs, long loadFinishedAtMs) {
+                           List<String> flags, long loadStartedAtMs, long loadFinishedAtMs, OpenModelReport openModel) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String STOPPED = "STOPPED";
@@ -44,6 +45,14 @@ public record WorkerReport(String workerId, String region, String engine, long s
     public WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs, long startedAtMs,
                         long finishedAtMs, long samples, String outcome, String message, List<String> flags) {
         this(workerId, region, engine, startAtMs, receivedAtMs, startedAtMs, finishedAtMs, samples, outcome, message, flags, 0, 0);
+    }
+
+    /** A report of a closed-model run. */
+    public WorkerReport(String workerId, String region, String engine, long startAtMs, long receivedAtMs, long startedAtMs,
+                        long finishedAtMs, long samples, String outcome, String message, List<String> flags, long loadStartedAtMs,
+                        long loadFinishedAtMs) {
+        this(workerId, region, engine, startAtMs, receivedAtMs, startedAtMs, finishedAtMs, samples, outcome, message, flags,
+                loadStartedAtMs, loadFinishedAtMs, null);
     }
 
     /** When load really began: the first request, or the engine's start when that is not known. */

@@ -21,9 +21,15 @@ import java.util.Map;
  *               null for a simple HTTP test
  * @param throughput Taurus' {@code throughput}: the most requests per second the worker sends (an
  *                   open-model rate limit, reached over ramp-up); null for no limit
+ * @param arrival    the built-in engine's open model (written as {@value #ARRIVAL}, a key of ours that bzt
+ *                   never reads); null for the closed model
+ * @param steps      Taurus' {@code steps}: ramp up in this many equal steps instead of linearly; null for linear
  */
 public record TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script,
-                           Integer throughput) {
+                           Integer throughput, ArrivalRate arrival, Integer steps) {
+
+    /** The execution key under which the open model of the built-in engine is written. */
+    public static final String ARRIVAL = "dlt-arrival-rate";
 
     public static final String SCENARIO = "dlt";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +43,12 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
 
     public TaurusConfig {
         requests = requests == null ? List.of() : List.copyOf(requests);
+    }
+
+    /** A test without the built-in engine's open model. */
+    public TaurusConfig(int concurrency, String rampUp, String holdFor, String timeout, List<Request> requests, String script,
+                        Integer throughput) {
+        this(concurrency, rampUp, holdFor, timeout, requests, script, throughput, null, null);
     }
 
     /** A test without a rate limit. */
@@ -58,6 +70,18 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         execution.put("hold-for", holdFor);
         if (throughput != null) {
             execution.put("throughput", throughput);
+        }
+        if (steps != null) {
+            execution.put("steps", steps);
+        }
+        if (arrival != null) {
+            ObjectNode open = execution.putObject(ARRIVAL);
+            open.put("start-rate", arrival.startRate());
+            open.put("max-concurrency", arrival.maxConcurrency());
+            ArrayNode stages = open.putArray("stages");
+            for (ArrivalRate.Stage stage : arrival.stages()) {
+                stages.addObject().put("duration", TaurusDuration.format(stage.duration())).put("target", stage.target());
+            }
         }
         execution.put("scenario", SCENARIO);
         ObjectNode scenario = root.putObject("scenarios").putObject(SCENARIO);
@@ -119,7 +143,31 @@ public record TaurusConfig(int concurrency, String rampUp, String holdFor, Strin
         }
         return new TaurusConfig(execution.path("concurrency").asInt(1), text(execution, "ramp-up"),
                 text(execution, "hold-for"), text(scenario, "timeout"), requests, script,
-                execution.hasNonNull("throughput") ? execution.get("throughput").asInt() : null);
+                execution.hasNonNull("throughput") ? execution.get("throughput").asInt() : null, arrival(execution.path(ARRIVAL)),
+                execution.hasNonNull("steps") ? execution.get("steps").asInt() : null);
+    }
+
+    private static ArrivalRate arrival(JsonNode open) throws IOException {
+        if (open.isMissingNode() || open.isNull()) {
+            return null;
+        }
+        try {
+            List<ArrivalRate.Stage> stages = new ArrayList<>();
+            for (JsonNode stage : open.path("stages")) {
+                stages.add(new ArrivalRate.Stage(TaurusDuration.parse(stage.path("duration").asText("")), number(stage, "target")));
+            }
+            return new ArrivalRate(number(open, "start-rate"), stages, open.path("max-concurrency").asInt(0));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("invalid " + ARRIVAL + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(field + " must be a number");
+        }
+        return value.asDouble();
     }
 
     private static String text(JsonNode node, String field) {

@@ -32,6 +32,33 @@ class TaurusConfigTest {
     }
 
     @Test
+    void theOpenModelTravelsUnderAKeyOfOursAndTaurusStepsUnderItsOwn() throws Exception {
+        ArrivalRate arrival = new ArrivalRate(0, List.of(new ArrivalRate.Stage(java.time.Duration.ofMillis(1500), 33.333333333333336),
+                new ArrivalRate.Stage(java.time.Duration.ZERO, 0.5)), 40);
+        TaurusConfig config = new TaurusConfig(40, "0s", "1s", null,
+                List.of(new TaurusConfig.Request("home", "http://127.0.0.1:8080/", "GET", Map.of(), null)), null, 10, arrival, 4);
+
+        byte[] json = config.toJson();
+
+        JsonNode execution = new ObjectMapper().readTree(json).at("/execution/0");
+        assertThat(execution.path("steps").asInt()).isEqualTo(4);
+        assertThat(execution.path("throughput").asInt()).isEqualTo(10);
+        assertThat(execution.at("/" + TaurusConfig.ARRIVAL + "/stages/0/duration").asText()).isEqualTo("1500ms");
+        assertThat(TaurusConfig.fromJson(json)).isEqualTo(config);
+    }
+
+    @Test
+    void aMalformedOpenModelIsAnIoExceptionNamingIt() {
+        String json = """
+                {"execution": [{"concurrency": 2, "hold-for": "1m", "dlt-arrival-rate": {"start-rate": 5, "max-concurrency": 2,
+                  "stages": [{"duration": "1s", "target": "lots"}]}}],
+                 "scenarios": {"dlt": {"requests": ["http://127.0.0.1/"]}}}""";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaurusConfig.fromJson(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(java.io.IOException.class).hasMessage("invalid dlt-arrival-rate: target must be a number");
+    }
+
+    @Test
     void readsDltsOwnTestJson() throws Exception {
         // the scenario file of the DLT solution (shared/data/taurus/..._bzt-test.json)
         String dlt = """

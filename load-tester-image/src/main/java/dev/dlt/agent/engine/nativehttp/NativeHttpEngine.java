@@ -1,7 +1,9 @@
 package dev.dlt.agent.engine.nativehttp;
 
+import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.agent.engine.EngineReport;
 import dev.dlt.agent.engine.LoadEngine;
+import dev.dlt.agent.engine.OpenSampleSink;
 import dev.dlt.agent.engine.SampleSink;
 import dev.dlt.agent.scenario.TestPlan;
 
@@ -33,6 +35,7 @@ public final class NativeHttpEngine implements LoadEngine {
     public static final long BACK_OFF_MILLIS = 10;
 
     private final AtomicReference<EngineRun> current = new AtomicReference<>();
+    private final AtomicReference<OpenModelRun> currentOpen = new AtomicReference<>();
     private volatile boolean stopRequested;
 
     /**
@@ -66,6 +69,42 @@ public final class NativeHttpEngine implements LoadEngine {
         return new EngineReport(startedAt, Instant.now(), run.startedUsers(), run.stopRequested());
     }
 
+    /** What an open-model run did: the engine's report and the schedule's. */
+    public record OpenRun(EngineReport report, OpenModelReport open) {
+    }
+
+    /**
+     * Runs the plan's {@link TestPlan#arrival() arrival rate} from now (see {@link OpenModelRun}):
+     * iteration {@code i} sends request {@code i mod n} of the plan at its scheduled instant, each
+     * sample timed both from that instant and from the actual send.
+     *
+     * @throws IllegalArgumentException if the plan has no arrival rate, or a request cannot be sent
+     * @throws IllegalStateException    if another run is in progress, or an iteration failed unexpectedly
+     */
+    public OpenRun runOpen(TestPlan plan, OpenSampleSink sink) throws InterruptedException {
+        Objects.requireNonNull(sink, "sink");
+        if (plan.arrival() == null) {
+            throw new IllegalArgumentException("the plan has no arrival rate");
+        }
+        PreparedPlan prepared = PreparedPlan.of(plan);
+        OpenModelRun run = new OpenModelRun(prepared, new ArrivalSchedule(plan.arrival()), plan.arrival().maxConcurrency(),
+                plan.load().requestTimeout().toNanos(), sink);
+        if (!currentOpen.compareAndSet(null, run)) {
+            throw new IllegalStateException("this engine is already running a plan");
+        }
+        Instant startedAt = Instant.now();
+        OpenModelReport open;
+        try {
+            if (stopRequested) {
+                run.stop();
+            }
+            open = run.run(System.nanoTime());
+        } finally {
+            currentOpen.set(null);
+        }
+        return new OpenRun(new EngineReport(startedAt, Instant.now(), run.peakConcurrency(), stopRequested), open);
+    }
+
     /**
      * Loads and initializes the classes of the request path (the engine's and the JDK's socket
      * channels) ahead of a run. On a fresh JVM this costs a few hundred milliseconds of CPU on the
@@ -87,6 +126,10 @@ public final class NativeHttpEngine implements LoadEngine {
         EngineRun run = current.get();
         if (run != null) {
             run.stop();
+        }
+        OpenModelRun open = currentOpen.get();
+        if (open != null) {
+            open.stop();
         }
     }
 }

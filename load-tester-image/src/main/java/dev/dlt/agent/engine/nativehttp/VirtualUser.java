@@ -10,14 +10,6 @@ import java.io.IOException;
  */
 final class VirtualUser implements Runnable {
 
-    private static final String[] STATUS_CODES = new String[1000];
-
-    static {
-        for (int i = 0; i < STATUS_CODES.length; i++) {
-            STATUS_CODES[i] = Integer.toString(i);
-        }
-    }
-
     private final EngineRun run;
     private final PreparedPlan plan;
     private final SampleSink sink;
@@ -71,7 +63,7 @@ final class VirtualUser implements Runnable {
             }
             int status = exchange.status();
             sink.accept(request.label(), micros(exchange.elapsedNanos), micros(exchange.latencyNanos),
-                    micros(exchange.connectNanos), exchange.bytes(), STATUS_CODES[status], status < 400);
+                    micros(exchange.connectNanos), exchange.bytes(), StatusCodes.of(status), status < 400);
         }
     }
 

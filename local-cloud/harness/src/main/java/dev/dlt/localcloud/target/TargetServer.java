@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ public final class TargetServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final TargetCounters counters = new TargetCounters();
     private volatile Answer answer;
+    private volatile Stall stall;
 
     private TargetServer(HttpServer server, ExecutorService executor, TargetConfig config) {
         this.server = server;
@@ -71,6 +73,15 @@ public final class TargetServer implements AutoCloseable {
         answer = new Answer(config);
     }
 
+    /**
+     * From now on, stalls for {@code length} at the end of every {@code period}: a request that
+     * arrives during a stall is answered only after it (plus its latency), like a server in a GC
+     * pause. A period of zero ends the stalls.
+     */
+    public void stallEvery(Duration period, Duration length) {
+        stall = period.isZero() ? null : new Stall(System.nanoTime(), period.toNanos(), length.toNanos());
+    }
+
     public TargetCounters counters() {
         return counters;
     }
@@ -90,6 +101,10 @@ public final class TargetServer implements AutoCloseable {
             // counted before answering, so a client that has its response also sees it in the counts
             String path = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "*");
             counters.record(exchange.getRequestMethod(), path, bodyBytes, error);
+            Stall stalled = stall;
+            if (stalled != null) {
+                Thread.sleep(Duration.ofNanos(stalled.remaining(System.nanoTime())));
+            }
             Thread.sleep(current.config.latencyOf(n));
             int length = current.body.length;
             boolean head = "HEAD".equals(exchange.getRequestMethod());
@@ -130,6 +145,15 @@ public final class TargetServer implements AutoCloseable {
     @Override
     public String toString() {
         return "TargetServer at " + baseUri() + " " + answer.config;
+    }
+
+    /** Stalls in [origin + k·period - length, origin + k·period) for every k >= 1. */
+    record Stall(long originNanos, long periodNanos, long lengthNanos) {
+        long remaining(long now) {
+            long intoPeriod = Math.floorMod(now - originNanos, periodNanos);
+            long stallStart = periodNanos - lengthNanos;
+            return intoPeriod >= stallStart ? periodNanos - intoPeriod : 0;
+        }
     }
 
     // The body is built once per config, not per request: every response shares the same bytes.

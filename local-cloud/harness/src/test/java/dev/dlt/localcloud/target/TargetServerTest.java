@@ -54,6 +54,30 @@ class TargetServerTest {
     }
 
     @Test
+    void aStallHoldsEveryRequestThatArrivesDuringItUntilItsEnd() throws Exception {
+        server = TargetServer.start(TargetConfig.DEFAULT);
+        long before = System.nanoTime();
+        server.stallEvery(Duration.ofSeconds(1), Duration.ofSeconds(1)); // always stalled: answers at each full second
+
+        assertThat(send(HttpRequest.newBuilder(uri("/a")).GET()).statusCode()).isEqualTo(200);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        server.stallEvery(Duration.ZERO, Duration.ZERO);
+        assertThat(send(HttpRequest.newBuilder(uri("/b")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStallIsTheLastLengthOfEveryPeriod() {
+        var stall = new TargetServer.Stall(0, 10_000, 1_000);
+
+        assertThat(stall.remaining(8_500)).isZero();
+        assertThat(stall.remaining(9_000)).isEqualTo(1_000);
+        assertThat(stall.remaining(9_750)).isEqualTo(250);
+        assertThat(stall.remaining(10_000)).isZero();
+        assertThat(stall.remaining(19_500)).isEqualTo(500);
+    }
+
+    @Test
     void answersExactlyTheConfiguredFractionWith500EvenUnderConcurrency() throws Exception {
         server = TargetServer.start(TargetConfig.DEFAULT.withErrorRate(0.1));
 
