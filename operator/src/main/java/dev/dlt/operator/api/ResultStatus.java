@@ -66,6 +66,12 @@ public class ResultStatus {
     @JsonPropertyDescription("Per region (label = region name).")
     private List<LabelResultStatus> perRegion;
 
+    @JsonPropertyDescription("The run's HTML report (charts over time, tables, settings): an s3:// URL next to the results.")
+    private String reportUrl;
+
+    @JsonPropertyDescription("The same report over HTTPS, when the operator is configured with a base URL for the bucket.")
+    private String reportHttpsUrl;
+
     public String getRunId() {
         return runId;
     }
@@ -218,6 +224,22 @@ public class ResultStatus {
         this.perRegion = perRegion;
     }
 
+    public String getReportUrl() {
+        return reportUrl;
+    }
+
+    public void setReportUrl(String reportUrl) {
+        this.reportUrl = reportUrl;
+    }
+
+    public String getReportHttpsUrl() {
+        return reportHttpsUrl;
+    }
+
+    public void setReportHttpsUrl(String reportHttpsUrl) {
+        this.reportHttpsUrl = reportHttpsUrl;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -244,11 +266,13 @@ public class ResultStatus {
                 && java.util.Objects.equals(percentilesExact, other.percentilesExact)
                 && java.util.Objects.equals(responseCodes, other.responseCodes)
                 && java.util.Objects.equals(perLabel, other.perLabel)
-                && java.util.Objects.equals(perRegion, other.perRegion);
+                && java.util.Objects.equals(perRegion, other.perRegion)
+                && java.util.Objects.equals(reportUrl, other.reportUrl)
+                && java.util.Objects.equals(reportHttpsUrl, other.reportHttpsUrl);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion);
+        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, reportUrl, reportHttpsUrl);
     }
 }
