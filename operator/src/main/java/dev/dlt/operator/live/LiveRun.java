@@ -54,7 +54,10 @@ public final class LiveRun {
         missedIntervals += Math.max(0, firstRecent - from);
         for (IntervalSnapshot interval : record.recent()) {
             if (interval.index() >= from && interval.index() < record.seq()) {
-                timeline.add(region, worker, record.startedAtMs() + interval.index() * record.intervalMs(), interval);
+                long start = record.startedAtMs() + interval.index() * record.intervalMs();
+                boolean last = record.finished() && interval.index() == record.seq() - 1;
+                long end = last ? Math.max(start, Math.min(record.atMs(), start + record.intervalMs())) : start + record.intervalMs();
+                timeline.add(region, worker, start, end, interval);
             }
         }
         workers.put(worker, new Worker(region, record, seenAt));

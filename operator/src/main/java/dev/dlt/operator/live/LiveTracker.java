@@ -125,8 +125,8 @@ public class LiveTracker {
         }
     }
 
-    /** For tests: the window of a followed run. */
-    Optional<LiveWindow> window(String runId, Duration length) {
+    /** The merged last {@code length} of a followed run (per label, with histograms): the input of a threshold evaluator. */
+    public Optional<LiveWindow> window(String runId, Duration length) {
         return Optional.ofNullable(runs.get(runId)).map(f -> f.live.window(length));
     }
 }

@@ -43,7 +43,8 @@ public final class Timeline {
         return Math.max(1, Math.ceilDiv(needed, intervalMs)) * intervalMs;
     }
 
-    public void add(String region, String worker, long intervalStartMs, IntervalSnapshot interval) {
+    /** @param intervalEndMs when the interval really ended: a worker's last one ends with its load, before its full length */
+    public void add(String region, String worker, long intervalStartMs, long intervalEndMs, IntervalSnapshot interval) {
         long index = Math.floorDiv(Math.max(0, intervalStartMs - runStartMs), pointMs);
         if (closed.containsKey(index)) {
             lateIntervals++;
@@ -56,6 +57,7 @@ public final class Timeline {
             bucket.regions.merge(region, counts, LabelInterval::plus);
         });
         bucket.users.merge(worker, interval.users(), Math::max);
+        bucket.endMs = Math.max(bucket.endMs, intervalEndMs);
     }
 
     /** Keeps only the numbers of the points that ended well before {@code newestMs}. */
@@ -85,6 +87,7 @@ public final class Timeline {
         final Map<String, LabelInterval> labels = new TreeMap<>();
         final Map<String, LabelInterval> regions = new TreeMap<>();
         final Map<String, Long> users = new HashMap<>();
+        long endMs;
 
         TimelinePoint point(long index) {
             LabelInterval total = labels.values().stream().reduce(LabelInterval.EMPTY, LabelInterval::plus);
@@ -92,7 +95,9 @@ public final class Timeline {
             labels.forEach((label, counts) -> perLabel.put(label, PointStats.of(counts)));
             Map<String, PointStats> perRegion = new TreeMap<>();
             regions.forEach((region, counts) -> perRegion.put(region, PointStats.of(counts)));
-            return new TimelinePoint(index * pointMs / 1000.0, pointMs / 1000.0, users.values().stream().mapToLong(Long::longValue).sum(),
+            // a point the load ended in is as long as the load lasted in it, so its rates are not diluted
+            long covered = Math.min(pointMs, Math.max(1, endMs - (runStartMs + index * pointMs)));
+            return new TimelinePoint(index * pointMs / 1000.0, covered / 1000.0, users.values().stream().mapToLong(Long::longValue).sum(),
                     PointStats.of(total), perLabel, perRegion);
         }
     }

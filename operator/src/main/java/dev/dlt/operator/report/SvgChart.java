@@ -11,7 +11,7 @@ final class SvgChart {
     private static final int WIDTH = 880;
     private static final int HEIGHT = 260;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 28;
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
 
@@ -93,7 +93,8 @@ final class SvgChart {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+        String text = String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 
     private record Series(String name, double[] xs, double[] ys) {

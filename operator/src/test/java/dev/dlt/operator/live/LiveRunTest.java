@@ -144,6 +144,24 @@ class LiveRunTest {
     }
 
     @Test
+    void theLastPointIsAsLongAsTheLoadLastedInIt() {
+        LiveRun run = new LiveRun(START, Duration.ofSeconds(12));
+        IntervalRecorder recorder = new IntervalRecorder();
+        LiveRollup rollup = new LiveRollup("a", "eu", START.toEpochMilli(), INTERVAL);
+        for (int i = 0; i < 3; i++) {
+            for (int n = 0; n < 100; n++) {
+                recorder.record("page", 1_000, 10, "200", true);
+            }
+            rollup.add(recorder.roll(i, 1));
+        }
+        // the load ended 2 s into the third interval
+        run.accept("eu", "a", rollup.record(START.toEpochMilli() + 12_000, true), START.plusSeconds(12));
+        List<TimelinePoint> points = run.points();
+        assertThat(points).extracting(TimelinePoint::seconds).containsExactly(5.0, 5.0, 2.0);
+        assertThat(points.getLast().rps()).isEqualTo(50.0);
+    }
+
+    @Test
     void pointsOfALongRunAreWiderSoTheTimelineStaysBounded() {
         assertThat(Timeline.pointMs(5_000, 24 * 3_600_000L)).isEqualTo(240_000);
         assertThat(Timeline.pointMs(5_000, 60_000)).isEqualTo(5_000);
