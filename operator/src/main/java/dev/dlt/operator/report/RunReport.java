@@ -97,13 +97,18 @@ public final class RunReport {
                 .append(value == null ? "" : SvgChart.number(value.doubleValue())).append("</td></tr>");
     }
 
-    private static void charts(StringBuilder h, List<TimelinePoint> points, double pointSeconds, long missed) {
+    private static void charts(StringBuilder h, List<TimelinePoint> all, double pointSeconds, long missed) {
         h.append("<h2>Over time</h2>");
-        if (points.isEmpty()) {
+        if (all.isEmpty()) {
             h.append("<p class=\"note\">No live records arrived from the workers (engine taurus publishes none yet), so there is no timeline.</p>");
             return;
         }
+        // the load's last moments (requests in flight at its end) would draw as a collapse of the rate
+        List<TimelinePoint> points = all.stream().filter(p -> p.seconds() >= 0.2 * pointSeconds).toList();
         h.append("<p class=\"note\">").append(points.size()).append(" points of ").append(SvgChart.number(pointSeconds)).append(" s");
+        if (points.size() < all.size()) {
+            h.append(" (").append(all.size() - points.size()).append(" shorter one at the load's end left out; it is in timeline.json)");
+        }
         if (missed > 0) {
             h.append("; ").append(missed).append(" worker intervals arrived too late or were overwritten before they were read");
         }
