@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 public class LiveTracker {
 
     private static final Logger LOG = Logger.getLogger(LiveTracker.class);
+    /** A run not followed for this long was ended without being recorded (its LoadTest deleted): its state goes. */
+    static final Duration ABANDONED = Duration.ofMinutes(30);
 
     private final ObjectStore store;
     private final LiveSettings settings;
@@ -46,8 +48,9 @@ public class LiveTracker {
 
     /** Reads what changed (at most every {@code readEvery}) and returns the run's live numbers now. */
     public ProgressStatus follow(RunPlan plan, Instant runStart) {
-        Followed run = followed(plan, runStart);
         Instant now = clock.instant();
+        runs.entrySet().removeIf(e -> e.getValue().lastRead != null && e.getValue().lastRead.plus(ABANDONED).isBefore(now));
+        Followed run = followed(plan, runStart);
         synchronized (run) {
             if (run.lastRead == null || !now.isBefore(run.lastRead.plus(settings.readEvery()))) {
                 read(plan, run);

@@ -24,6 +24,8 @@ public class RunMetrics {
     private static final String LIVE = "dlt.live.";
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<ProgressStatus>> live = new ConcurrentHashMap<>();
+    /** Live series not updated for this long belong to a run that ended unrecorded (its LoadTest deleted): they go. */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(30);
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,6 +49,16 @@ public class RunMetrics {
     /** The live numbers of a running test, read by Prometheus whenever it scrapes. */
     public void progress(String namespace, String name, ProgressStatus progress) {
         live.computeIfAbsent(namespace + "/" + name, k -> registerLive(namespace, name)).set(progress);
+        java.time.Instant now = progress.getUpdatedAt() == null ? null : java.time.Instant.parse(progress.getUpdatedAt());
+        if (now != null) {
+            live.forEach((key, ref) -> {
+                String updated = ref.get().getUpdatedAt();
+                if (updated != null && java.time.Instant.parse(updated).plus(ABANDONED).isBefore(now)) {
+                    int slash = key.indexOf('/');
+                    progressEnded(key.substring(0, slash), key.substring(slash + 1));
+                }
+            });
+        }
     }
 
     /** The test's run ended: its live series go (the run's totals are in {@code dlt_run_*}). */

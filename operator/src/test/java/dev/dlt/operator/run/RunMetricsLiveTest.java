@@ -40,4 +40,22 @@ class RunMetricsLiveTest {
         metrics.progressEnded("team-a", "checkout");
         assertThat(registry.scrape()).doesNotContain("loadtest=\"checkout\"").contains("loadtest=\"search\"");
     }
+
+    @Test
+    void seriesOfARunThatStoppedBeingFollowedExpire() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RunMetrics metrics = new RunMetrics(registry);
+        metrics.progress("team-a", "deleted", at("2026-11-30T12:00:00Z"));
+        metrics.progress("team-b", "running", at("2026-11-30T12:20:00Z"));
+        assertThat(registry.scrape()).contains("loadtest=\"deleted\"");
+        metrics.progress("team-b", "running", at("2026-11-30T12:31:00Z"));
+        assertThat(registry.scrape()).doesNotContain("loadtest=\"deleted\"").contains("loadtest=\"running\"");
+    }
+
+    private static ProgressStatus at(String instant) {
+        ProgressStatus p = new ProgressStatus();
+        p.setUpdatedAt(instant);
+        p.setRequests(1L);
+        return p;
+    }
 }
