@@ -249,6 +249,24 @@ def checksum(dep):
     return first(r"^        checksum/config: ([0-9a-f]{64})$", dep.text)
 
 
+def check_live_extras(full, label):
+    """The Grafana dashboard ConfigMap (sidecar label, valid JSON on the live metrics) and the PrometheusRule."""
+    dashboard = one(full, "ConfigMap", "dlt-operator-dashboard", "monitoring", label)
+    check(dashboard.has(r'^    grafana_dashboard: "1"$'), f"{label}: {dashboard} lacks the sidecar label")
+    body = re.search(r"^  dlt-live.json: \|-\n((?:    .*\n?)+)", dashboard.text, re.M)
+    if check(body is not None, f"{label}: {dashboard} has no dlt-live.json"):
+        board = json.loads("\n".join(line[4:] for line in body.group(1).splitlines()))
+        exprs = [t["expr"] for p in board["panels"] for t in p["targets"]]
+        for metric in ("dlt_live_requests_per_second", "dlt_live_response_time_p95_seconds", "dlt_live_error_ratio",
+                       "dlt_live_users", "dlt_live_workers_stale", "dlt_live_requests_total"):
+            check(any(metric in e for e in exprs), f"{label}: dashboard has no panel on {metric}")
+    rule = one(full, "PrometheusRule", "dlt-operator", "dlt-system", label)
+    for alert in ("DltLoadTestErrorRatioHigh", "DltLoadTestSlow", "DltLoadTestWorkersStale", "DltLoadTestRunsFailing"):
+        check(rule.has(rf"- alert: {alert}$"), f"{label}: {rule} lacks alert {alert}")
+    check(rule.has(r"expr: max by \(namespace, loadtest\) \(dlt_live_error_ratio\) > 0.02$"), f"{label}: {rule} error ratio")
+    check(rule.has(r"\{\{ \$labels.loadtest \}\}"), f"{label}: {rule} alert text keeps Prometheus templates")
+
+
 def main(default_path, full_path, nomon_path, ha_path, eks_path):
     default, full, nomon, ha, eks = load(default_path), load(full_path), load(nomon_path), load(ha_path), load(eks_path)
 
@@ -350,18 +368,23 @@ def main(default_path, full_path, nomon_path, ha_path, eks_path):
         "dlt.timeouts.collect": "5m",
         "dlt.timeouts.poll": "5s",
         "dlt.history-size": "20",
+        "dlt.live.interval": "10s",
+        "dlt.live.status-every": "10s",
+        "dlt.live.report-base-url": "https://reports.example.com/",
         'quarkus.log.category."dev.dlt".level': "DEBUG",
     }
     for key in sorted(set(expected) | set(props)):
         check(props.get(key) == expected.get(key),
               f"{label}: application.properties {key} = {props.get(key)!r}, expected {expected.get(key)!r}")
     check_config_keys(props, label)
+    check_live_extras(full, label)
 
     # ---- full values, no monitoring API: no ServiceMonitor, nothing else changes ----
     label = "full-no-monitoring"
     check(not find(nomon, "ServiceMonitor"), f"{label}: ServiceMonitor rendered without the monitoring API")
-    check(sorted(map(repr, nomon)) == sorted(repr(d) for d in full if d.kind != "ServiceMonitor"),
-          f"{label}: objects differ from 'full' by more than the ServiceMonitor")
+    check(not find(nomon, "PrometheusRule"), f"{label}: PrometheusRule rendered without the monitoring API")
+    check(sorted(map(repr, nomon)) == sorted(repr(d) for d in full if d.kind not in ("ServiceMonitor", "PrometheusRule")),
+          f"{label}: objects differ from 'full' by more than the ServiceMonitor and PrometheusRule")
 
     # ---- two replicas, leader election, PodDisruptionBudget, NetworkPolicies ----
     check_high_availability(ha, "ha", ["load-a", "load-b"])

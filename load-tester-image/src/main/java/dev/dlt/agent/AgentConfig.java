@@ -88,6 +88,25 @@ public record AgentConfig(Map<String, String> env) {
         return seconds(UPLOAD_DEADLINE, DEFAULT_UPLOAD_DEADLINE_SECONDS);
     }
 
+    /** Seconds between live records (may be fractional, at least 0.1); 0 turns them off; default 5. */
+    public Duration liveInterval() {
+        String value = optional(WorkerEnv.LIVE_INTERVAL).orElse("5");
+        try {
+            double seconds = Double.parseDouble(value);
+            if (seconds == 0) {
+                return Duration.ZERO;
+            }
+            if (seconds >= 0.1 && seconds <= 3600) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the default
+        }
+        java.util.logging.Logger.getLogger(AgentConfig.class.getName()).warning(WorkerEnv.LIVE_INTERVAL + "=" + value
+                + " is not a number of seconds between 0.1 and 3600; using 5");
+        return Duration.ofSeconds(5);
+    }
+
     public String engine() {
         return optional(ENGINE).orElse("native");
     }

@@ -3,6 +3,7 @@ package dev.dlt.agent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.agent.engine.EngineInput;
 import dev.dlt.agent.engine.EngineOutput;
+import dev.dlt.agent.engine.LiveCounters;
 import dev.dlt.agent.engine.WorkerEngine;
 import dev.dlt.agent.engine.WorkerEngines;
 import dev.dlt.agent.gate.StartClock;
@@ -10,12 +11,14 @@ import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartSignal;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.live.LiveRollup;
 import dev.dlt.results.scenario.TaurusConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,7 +132,15 @@ final class WorkerAgent implements Agent {
         if (stopping) {
             engine.stop();
         }
-        EngineOutput output = engine.run();
+        LivePublisher live = livePublisher(store, keys, workerId, startedAt);
+        EngineOutput output;
+        try {
+            output = engine.run();
+        } finally {
+            if (live != null) {
+                live.finish(LivePublisher.FINAL_WAIT);
+            }
+        }
         long finishedAt = clock.millis();
         String failure = output.report().failure();
         if (failure != null) {
@@ -138,6 +149,20 @@ final class WorkerAgent implements Agent {
         boolean early = stopping || output.report().stoppedEarly();
         return new Outcome(early ? WorkerReport.STOPPED : WorkerReport.COMPLETED, null, start, startedAt, finishedAt, output,
                 early ? 1 : 0);
+    }
+
+    /** Starts publishing live records, unless turned off or the engine keeps no live counters. */
+    private LivePublisher livePublisher(ResultStore store, ResultKeys keys, String workerId, long startedAt) {
+        Duration interval = config.liveInterval();
+        LiveCounters counters = engine.live();
+        if (interval.isZero() || counters == null) {
+            LOG.info(() -> "worker " + workerId + " publishes no live records" + (counters == null ? " (engine " + engine.name() + ")" : ""));
+            return null;
+        }
+        LivePublisher live = new LivePublisher(store, keys.workerFile(workerId, ResultKeys.LIVE), counters,
+                new LiveRollup(workerId, keys.region(), startedAt, interval.toMillis()), clock);
+        live.start(interval);
+        return live;
     }
 
     private static long millis(java.time.Instant instant) {

@@ -15,6 +15,8 @@ import dev.dlt.operator.backend.eks.PodSettings;
 import dev.dlt.operator.config.OperatorConfig;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
+import dev.dlt.operator.live.LiveSettings;
+import dev.dlt.operator.live.LiveTracker;
 import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.plan.TestRegions;
@@ -24,6 +26,7 @@ import dev.dlt.operator.region.RegionCheck;
 import dev.dlt.operator.region.TestRegionReconciler;
 import dev.dlt.operator.results.ResultCollector;
 import dev.dlt.operator.results.RunSummarizer;
+import dev.dlt.operator.report.ReportPublisher;
 import dev.dlt.operator.run.CollectStep;
 import dev.dlt.operator.run.CoordinatedStartSignal;
 import dev.dlt.operator.run.Dependency;
@@ -118,7 +121,7 @@ public class OperatorProducer {
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withCloseClientOnStop(false));
         LoadTestReconciler loadTests = loadTestReconciler(client, settings, backends, podCache, new KubernetesTestRegions(client, settings.bucket()),
-                s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, clock);
+                s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, LiveSettings.from(config), clock);
         op.register(loadTests, c -> {
             config.namespaces().ifPresent(c::settingNamespaces);
             // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
@@ -134,6 +137,15 @@ public class OperatorProducer {
                                                         PodCache podCache, TestRegions testRegions, ObjectStore s3Store,
                                                         ResultHistory dynamoHistory, List<String> planPrefixes, RunMetrics metrics,
                                                         Clock clock) {
+        return loadTestReconciler(client, settings, backendList, podCache, testRegions, s3Store, dynamoHistory, planPrefixes, metrics,
+                LiveSettings.defaults(), clock);
+    }
+
+    /** The LoadTest controller, following running tests' live records as {@code live} says. */
+    public static LoadTestReconciler loadTestReconciler(KubernetesClient client, RunSettings settings, List<WorkerBackend> backendList,
+                                                        PodCache podCache, TestRegions testRegions, ObjectStore s3Store,
+                                                        ResultHistory dynamoHistory, List<String> planPrefixes, RunMetrics metrics,
+                                                        LiveSettings liveSettings, Clock clock) {
         var expected = List.<Class<? extends RuntimeException>>of(LaunchFailedException.class, TestRegions.UnusableTestRegion.class);
         ObjectStore store = Guarded.of(ObjectStore.class, s3Store, Dependency.S3, expected);
         ResultHistory history = Guarded.of(ResultHistory.class, dynamoHistory, Dependency.DYNAMODB, expected);
@@ -147,12 +159,14 @@ public class OperatorProducer {
         RunObserver observer = new RunObserver(fleet, clock);
         ResultCollector collector = new ResultCollector(store);
         RunRecorder recorder = new RunRecorder(history);
+        LiveTracker live = new LiveTracker(store, liveSettings, clock);
         RunConductor conductor = new RunConductor(planner, Map.of(
                 Phase.Launching, new LaunchStep(fleet, observer, secrets, store, plans, events, settings),
                 Phase.Starting, new StartStep(observer, new CoordinatedStartSignal(store, settings, clock), collector, settings),
-                Phase.Running, new RunStep(observer, fleet, events, settings),
+                Phase.Running, new RunStep(observer, fleet, events, settings, live, metrics),
                 Phase.Collecting, new CollectStep(collector, new RunSummarizer(), settings),
-                Phase.Recording, new RecordStep(fleet, secrets, recorder)), events, metrics, settings, clock);
+                Phase.Recording, new RecordStep(fleet, secrets, recorder, new ReportPublisher(store, live), metrics,
+                        events)), events, metrics, settings, clock);
         return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.dlt.agent.engine;
 import dev.dlt.agent.engine.nativehttp.NativeHttpEngine;
 import dev.dlt.agent.scenario.PlanReader;
 import dev.dlt.agent.scenario.TestPlan;
+import dev.dlt.results.live.IntervalRecorder;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
@@ -16,6 +17,7 @@ public final class NativeWorkerEngine implements WorkerEngine {
     public static final String NAME = "native";
     private final NativeHttpEngine engine = new NativeHttpEngine();
     private final ResultRecorder recorder = new ResultRecorder();
+    private final IntervalRecorder intervals = new IntervalRecorder();
     private TestPlan plan;
 
     @Override
@@ -50,7 +52,10 @@ public final class NativeWorkerEngine implements WorkerEngine {
         if (plan.arrival() != null) {
             return runOpen();
         }
-        EngineReport report = engine.run(plan, recorder::record);
+        EngineReport report = engine.run(plan, (label, rt, lt, ct, bytes, code, ok) -> {
+            recorder.record(label, rt, lt, ct, bytes, code, ok);
+            intervals.record(label, rt, bytes, code, ok);
+        });
         recorder.concurrency(report.maxConcurrency());
         double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
         RecordedResults results = recorder.snapshot(seconds);
@@ -71,6 +76,11 @@ public final class NativeWorkerEngine implements WorkerEngine {
         RecordedResults results = recorder.snapshot(seconds);
         return new EngineOutput(run.report(), TaurusXmlWriter.toBytes(results.status()), results.histograms(), recorder.sampleCount(),
                 Map.of(), service.snapshot(seconds).histograms(), run.open());
+    }
+
+    @Override
+    public LiveCounters live() {
+        return index -> intervals.roll(index, engine.activeUsers());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dlt.agent.engine;
 
 import java.io.IOException;
 
+
 /**
  * An engine as the worker agent drives it: prepared before the start signal (so a scenario that
  * cannot run fails before the worker reports ready), run from the start instant, stoppable.
@@ -16,6 +17,11 @@ public interface WorkerEngine {
 
     /** Generates the load from now on; blocks until done or {@link #stop()}ped. */
     EngineOutput run() throws IOException, InterruptedException;
+
+    /** The counters a worker publishes while it runs, or null when this engine keeps none (see docs/live-results.md). */
+    default LiveCounters live() {
+        return null;
+    }
 
     /** Stops a run early (SIGTERM); what was recorded so far is still returned by {@link #run()}. */
     void stop();

@@ -30,6 +30,10 @@ public class LoadTestStatus {
     @JsonPropertyDescription("The current (or last) run.")
     private RunStatus run;
 
+    @JsonPropertyDescription("Live numbers of the current run, merged over all workers and regions while it runs; the last ones "
+            + "stay after it ended.")
+    private ProgressStatus progress;
+
     @JsonPropertyDescription("The aggregated result of the last finished run.")
     private ResultStatus result;
 
@@ -86,6 +90,14 @@ public class LoadTestStatus {
         this.run = run;
     }
 
+    public ProgressStatus getProgress() {
+        return progress;
+    }
+
+    public void setProgress(ProgressStatus progress) {
+        this.progress = progress;
+    }
+
     public ResultStatus getResult() {
         return result;
     }
@@ -139,6 +151,7 @@ public class LoadTestStatus {
                 && java.util.Objects.equals(message, other.message)
                 && java.util.Objects.equals(conditions, other.conditions)
                 && java.util.Objects.equals(run, other.run)
+                && java.util.Objects.equals(progress, other.progress)
                 && java.util.Objects.equals(result, other.result)
                 && java.util.Objects.equals(history, other.history)
                 && java.util.Objects.equals(workers, other.workers)
@@ -148,6 +161,6 @@ public class LoadTestStatus {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history, workers, p95, nextRunAt);
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, progress, result, history, workers, p95, nextRunAt);
     }
 }

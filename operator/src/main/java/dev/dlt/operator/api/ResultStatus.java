@@ -83,6 +83,12 @@ public class ResultStatus {
         this.openModel = openModel;
     }
 
+    @JsonPropertyDescription("The run's HTML report (charts over time, tables, settings): an s3:// URL next to the results.")
+    private String reportUrl;
+
+    @JsonPropertyDescription("The same report over HTTPS, when the operator is configured with a base URL for the bucket.")
+    private String reportHttpsUrl;
+
     public String getRunId() {
         return runId;
     }
@@ -243,6 +249,22 @@ public class ResultStatus {
         this.verdict = verdict;
     }
 
+    public String getReportUrl() {
+        return reportUrl;
+    }
+
+    public void setReportUrl(String reportUrl) {
+        this.reportUrl = reportUrl;
+    }
+
+    public String getReportHttpsUrl() {
+        return reportHttpsUrl;
+    }
+
+    public void setReportHttpsUrl(String reportHttpsUrl) {
+        this.reportHttpsUrl = reportHttpsUrl;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -271,11 +293,13 @@ public class ResultStatus {
                 && java.util.Objects.equals(perLabel, other.perLabel)
                 && java.util.Objects.equals(perRegion, other.perRegion)
                 && java.util.Objects.equals(verdict, other.verdict)
-                && java.util.Objects.equals(openModel, other.openModel);
+                && java.util.Objects.equals(openModel, other.openModel)
+                && java.util.Objects.equals(reportUrl, other.reportUrl)
+                && java.util.Objects.equals(reportHttpsUrl, other.reportHttpsUrl);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, verdict, openModel);
+        return java.util.Objects.hash(runId, requests, failures, errorRate, rps, durationSeconds, avgMs, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, avgLatencyMs, avgConnectMs, bytes, percentilesExact, responseCodes, perLabel, perRegion, verdict, openModel, reportUrl, reportHttpsUrl);
     }
 }

@@ -28,6 +28,8 @@ public interface OperatorConfig {
 
     Timeouts timeouts();
 
+    Live live();
+
     /** Runs kept in status.history. */
     @WithDefault("10")
     int historySize();
@@ -90,6 +92,28 @@ public interface OperatorConfig {
 
         /** Extra environment for every worker, e.g. a proxy or an S3 endpoint. */
         Map<String, String> env();
+    }
+
+    /** Live results of running tests (docs/live-results.md). */
+    interface Live {
+        /** How often each worker publishes its live record; 0 turns live records off. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** How often the operator reads the live records of a running test. */
+        @WithDefault("2s")
+        Duration readEvery();
+
+        /** How often status.progress is replaced at most (each replacement is a status patch). */
+        @WithDefault("5s")
+        Duration statusEvery();
+
+        /** The window of the live request rate, error rate and p95. */
+        @WithDefault("15s")
+        Duration window();
+
+        /** An HTTPS base for the bucket (e.g. a CloudFront distribution): status.result.reportHttpsUrl = base + "/" + key. */
+        Optional<String> reportBaseUrl();
     }
 
     /** How long each step of a run may take. */

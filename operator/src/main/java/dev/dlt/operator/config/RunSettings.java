@@ -17,7 +17,9 @@ public record RunSettings(String bucket, String awsRegion, Map<String, String> w
 
     public static RunSettings from(OperatorConfig config) {
         OperatorConfig.Timeouts t = config.timeouts();
-        return new RunSettings(config.s3().bucket(), config.aws().region(), config.worker().env(), t.launch(),
+        Map<String, String> workerEnv = new java.util.HashMap<>(config.worker().env());
+        workerEnv.putIfAbsent(dev.dlt.results.layout.WorkerEnv.LIVE_INTERVAL, Double.toString(config.live().interval().toMillis() / 1000.0));
+        return new RunSettings(config.s3().bucket(), config.aws().region(), workerEnv, t.launch(),
                 config.ecs().launchDeadline(), t.reach(), t.startLead(), t.finishGrace(), t.collect(), t.record(),
                 t.testRegionGrace(), t.poll(), config.historySize());
     }

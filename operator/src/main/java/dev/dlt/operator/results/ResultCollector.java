@@ -135,7 +135,7 @@ public class ResultCollector {
             return region.workerIds();
         }
         List<String> ids = new ArrayList<>(present.stream()
-                .filter(name -> name.endsWith(ResultKeys.REPORT) && !name.endsWith(ResultKeys.HISTOGRAMS))
+                .filter(name -> name.endsWith(ResultKeys.REPORT) && !name.endsWith(ResultKeys.HISTOGRAMS) && !name.endsWith(ResultKeys.LIVE))
                 .map(name -> name.substring(0, name.length() - ResultKeys.REPORT.length()))
                 .filter(id -> !ResultKeys.LEADER.equals(id))
                 .sorted().toList());

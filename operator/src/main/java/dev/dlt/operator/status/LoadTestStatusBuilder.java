@@ -47,6 +47,7 @@ public final class LoadTestStatusBuilder {
         status.setObservedGeneration(generation);
         status.setRun(run);
         status.setResult(null);
+        status.setProgress(null);
         status.setPhase(Phase.Launching);
         status.setMessage("launching run " + runId);
         var conditions = Conditions.remove(status.getConditions(), Conditions.WORKERS_READY, Conditions.STARTED, Conditions.COMPLETED,
@@ -184,6 +185,17 @@ public final class LoadTestStatusBuilder {
             status.setConditions(Conditions.set(status.getConditions(), Conditions.BLOCKED, false, "NotBlocked",
                     "every dependency answers", generation, now));
         }
+    }
+
+    /** The live numbers of a running test, replaced at most every {@code period} so status is not patched more often. */
+    public static boolean progress(LoadTestStatus status, dev.dlt.operator.api.ProgressStatus progress, java.time.Duration period,
+                                   Instant now) {
+        dev.dlt.operator.api.ProgressStatus last = status.getProgress();
+        if (last != null && last.getUpdatedAt() != null && now.isBefore(Instant.parse(last.getUpdatedAt()).plus(period))) {
+            return false;
+        }
+        status.setProgress(progress);
+        return true;
     }
 
     /** When the current blocking began, if the run is blocked. */

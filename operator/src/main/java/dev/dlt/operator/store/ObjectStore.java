@@ -19,6 +19,15 @@ public interface ObjectStore {
     /** Keys under a prefix. */
     List<String> list(String bucket, String prefix);
 
+    /** Keys under a prefix with their version tags (ETags), so a reader reads only what changed; the tag may be null. */
+    default List<Entry> listEntries(String bucket, String prefix) {
+        return list(bucket, prefix).stream().map(key -> new Entry(key, null)).toList();
+    }
+
+    /** An object's key and version tag (null when unknown: the object is then read every time). */
+    record Entry(String key, String etag) {
+    }
+
     /**
      * Opens an object to stream at most {@code maxBytes} of it: the size the store declares is checked
      * before any byte is read, and the bytes are counted while they stream. The caller closes the stream.

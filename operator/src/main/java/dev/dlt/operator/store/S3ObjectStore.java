@@ -54,6 +54,12 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<Entry> listEntries(String bucket, String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(o -> new Entry(o.key(), o.eTag())).toList();
+    }
+
+    @Override
     public List<String> list(String bucket, String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
     }

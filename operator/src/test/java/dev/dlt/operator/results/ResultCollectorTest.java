@@ -156,6 +156,8 @@ class ResultCollectorTest {
         ResultKeys ecsKeys = ecs.keys(ecs.regions().get(0));
         uploads.upload(ecsKeys, "task-b", uploads.record(LABELS, 10, 1_000), START);
         uploads.upload(ecsKeys, "task-a", uploads.record(LABELS, 20, 1_000), START);
+        // a live record, written while the worker ran, does not name a worker
+        store.put(BUCKET, ecsKeys.workerFile("task-c", ResultKeys.LIVE), "{}".getBytes(StandardCharsets.UTF_8), "application/json");
 
         Collected collected = collector.collect(ecs);
 

@@ -45,6 +45,63 @@ public final class SparseHistogram {
         return totalCount;
     }
 
+    /** An empty histogram. */
+    public static SparseHistogram empty() {
+        return new SparseHistogram(new int[0], new long[0], 0);
+    }
+
+    /** The bucket-by-bucket sum of two histograms: merging is exact. */
+    public SparseHistogram plus(SparseHistogram other) {
+        Builder builder = new Builder();
+        int i = 0;
+        int j = 0;
+        while (i < indexes.length || j < other.indexes.length) {
+            if (j == other.indexes.length || i < indexes.length && indexes[i] < other.indexes[j]) {
+                builder.add(indexes[i], counts[i++]);
+            } else if (i == indexes.length || other.indexes[j] < indexes[i]) {
+                builder.add(other.indexes[j], other.counts[j++]);
+            } else {
+                builder.add(indexes[i], Math.addExact(counts[i++], other.counts[j++]));
+            }
+        }
+        return builder.build();
+    }
+
+    /** The value below which {@code percentile} percent of the counts fall, in microseconds, as HdrHistogram reports it; 0 when empty. */
+    public long valueAtPercentile(double percentile) {
+        if (totalCount == 0) {
+            return 0;
+        }
+        long wanted = Math.max(1, (long) Math.ceil(Math.min(100.0, percentile) / 100.0 * totalCount));
+        long seen = 0;
+        for (int i = 0; i < indexes.length; i++) {
+            seen += counts[i];
+            if (seen >= wanted) {
+                return LatencyIndex.valueAt(indexes[i] + 1) - 1;
+            }
+        }
+        return LatencyIndex.valueAt(indexes[indexes.length - 1] + 1) - 1;
+    }
+
+    /** HdrHistogram's compressed encoding of these counts. */
+    public byte[] encodeCompressed() {
+        Histogram histogram = toHistogram();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Arrays.copyOf(buffer.array(), length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SparseHistogram other && totalCount == other.totalCount && Arrays.equals(indexes, other.indexes)
+                && Arrays.equals(counts, other.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(indexes) * 31 + Arrays.hashCode(counts);
+    }
+
     /** A full HdrHistogram with the same counts. */
     public Histogram toHistogram() {
         Histogram histogram = LatencyHistograms.newHistogram();

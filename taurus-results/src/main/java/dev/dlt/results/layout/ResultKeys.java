@@ -15,6 +15,8 @@ public record ResultKeys(String testId, String runId, String region) {
     public static final String SERVICE_HISTOGRAMS = ".service.hdr.json";
     public static final String REPORT = ".json";
     public static final String LEADER = "leader";
+    /** A worker's live record while it runs, overwritten every interval (see {@code dev.dlt.results.live.LiveRecord}). */
+    public static final String LIVE = ".live.json";
 
     public String scenario() {
         return "test-scenarios/" + testId + "/" + runId + "/" + region + ".json";
@@ -45,6 +47,16 @@ public record ResultKeys(String testId, String runId, String region) {
 
     public String workerFile(String workerId, String suffix) {
         return resultsPrefix() + workerId + suffix;
+    }
+
+    /** The run's merged per-interval series, written when the run ends. */
+    public String timeline() {
+        return runPrefix() + "timeline.json";
+    }
+
+    /** The run's self-contained HTML report. */
+    public String report() {
+        return runPrefix() + "report.html";
     }
 
     public String leaderReport() {

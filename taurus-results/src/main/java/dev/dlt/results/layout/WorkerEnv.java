@@ -26,6 +26,9 @@ public final class WorkerEnv {
     public static final String COORDINATED_START = "DLT_COORDINATED_START";
     public static final String COORDINATION_DEADLINE = "DLT_COORDINATION_DEADLINE_SECONDS";
 
+    /** Seconds between a worker's live records; 0 turns them off. */
+    public static final String LIVE_INTERVAL = "DLT_LIVE_INTERVAL_SECONDS";
+
     private WorkerEnv() {
     }
 }

@@ -120,6 +120,12 @@ public final class NativeHttpEngine implements LoadEngine {
         new HttpConnection(Origin.of(URI.create("http://127.0.0.1/")), ResponseParser.MAX_HEADER_BYTES).close();
     }
 
+    /** The virtual users started and not yet done in the current run; 0 between runs. */
+    public int activeUsers() {
+        EngineRun run = current.get();
+        return run == null || !run.active() ? 0 : run.startedUsers();
+    }
+
     @Override
     public void stop() {
         stopRequested = true;

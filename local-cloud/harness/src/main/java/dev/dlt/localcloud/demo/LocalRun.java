@@ -88,7 +88,26 @@ public final class LocalRun {
             System.out.println();
             System.out.print(ResultTable.format(view));
             System.out.println();
+            report(view, cloud, work).ifPresent(path -> progress.say("report: " + path));
             return verdict(view, target, cloud, namespace + "/" + name);
+        }
+    }
+
+    /** Downloads the run's HTML report (status.result.reportUrl) into the work dir. */
+    static Optional<Path> report(LoadTestView view, LocalCloud cloud, Path work) {
+        String url = LoadTestView.string(view.result().get("reportUrl"));
+        String prefix = "s3://" + LocalCloud.BUCKET + "/";
+        if (!url.startsWith(prefix)) {
+            System.out.println("no report in status.result.reportUrl");
+            return Optional.empty();
+        }
+        try {
+            Path file = work.resolve("report-" + LoadTestView.string(view.run().get("id")) + ".html");
+            Files.write(file, cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(url.substring(prefix.length()))).asByteArray());
+            return Optional.of(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("report " + url + " not downloaded: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

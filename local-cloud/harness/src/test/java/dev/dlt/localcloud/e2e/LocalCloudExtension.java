@@ -35,7 +35,9 @@ public final class LocalCloudExtension implements ParameterResolver {
             Path work = Files.createTempDirectory("dlt-e2e-");
             LocalCloud cloud = LocalCloud.start(work, root().resolve("crds"));
             cloud.startOperator(root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(300),
-                    Map.of("DLT_BZT", standInBzt(work).toString(), "DLT_ARTIFACTS_DIR", work.resolve("artifacts").toString()));
+                    Map.of("DLT_BZT", standInBzt(work).toString(), "DLT_ARTIFACTS_DIR", work.resolve("artifacts").toString()),
+                    // live records every second, status.progress every 2 s: a short run shows several
+                    Map.of("dlt.live.interval", "1s", "dlt.live.read-every", "1s", "dlt.live.status-every", "2s"));
             return new Holder(cloud, work);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local cloud", e);
