@@ -28,6 +28,8 @@ public interface OperatorConfig {
 
     Timeouts timeouts();
 
+    LeaderElection leaderElection();
+
     /** Runs kept in status.history. */
     @WithDefault("10")
     int historySize();
@@ -125,5 +127,31 @@ public interface OperatorConfig {
         /** How often an active run is looked at. */
         @WithDefault("2s")
         Duration poll();
+    }
+
+    /** Lease-based leader election, so that several replicas run with one reconciling at a time. */
+    interface LeaderElection {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Name of the coordination.k8s.io Lease the replicas compete for. */
+        @WithDefault("dlt-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; the operator's own namespace when unset. */
+        Optional<String> leaseNamespace();
+
+        /** This replica's name in the Lease; the pod name (HOSTNAME) when unset. */
+        Optional<String> identity();
+
+        /** How long a lease not renewed blocks the other replicas: the longest failover wait. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 }
