@@ -1,0 +1,88 @@
+package dev.dlt.localcloud.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlt.localcloud.LocalCloud;
+import dev.dlt.localcloud.OperatorProcess;
+import dev.dlt.localcloud.demo.LoadTestView;
+import dev.dlt.localcloud.target.TargetConfig;
+import dev.dlt.localcloud.target.TargetServer;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two operator replicas under lease-based leader election: the leader is killed with SIGKILL while a
+ * run is going, the follower takes the lease and adopts the run, which ends once, with one result,
+ * one DynamoDB record and no pod launched twice.
+ */
+@ExtendWith(FaultCloudExtension.class)
+class LeaderFailoverEndToEndTest {
+
+    private static final int WORKERS = 2;
+    private static final int HOLD_SECONDS = 4;
+    private static final String LEADS = "leader election: this replica leads";
+
+    private FaultCloud faults;
+    private TargetServer target;
+    private OperatorProcess first;
+    private OperatorProcess second;
+
+    @BeforeEach
+    void start(FaultCloud faults) throws Exception {
+        this.faults = faults;
+        target = TargetServer.start(InetAddress.getByName("127.0.96.3"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(10)));
+        // the suite's single operator makes way for the two replicas; heal() starts it again
+        faults.cloud().killOperator();
+        LocalCloud cloud = faults.cloud();
+        first = cloud.startOperatorReplica("replica-a", leaderElection("replica-a"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> first.log().contains(LEADS));
+        second = cloud.startOperatorReplica("replica-b", leaderElection("replica-b"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> second.log().contains("leader election: the leader is replica-a"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        target.close();
+        for (OperatorProcess replica : List.of(first, second)) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+        faults.heal();
+    }
+
+    @Test
+    void theFollowerTakesOverARunningRunWhenTheLeaderIsKilled() {
+        try (FaultRun run = FaultRun.apply(faults, "failover", target.baseUri().toString(), WORKERS, HOLD_SECONDS, "")) {
+            LoadTestView before = faults.tests().await(run.name(), v -> "Running".equals(v.phase()) || v.terminal(), Duration.ofSeconds(60));
+            assertThat(before.phase()).as("the run should be Running: %s", before.message()).isEqualTo("Running");
+            assertThat(second.log()).as("the follower has not reconciled the run").doesNotContain("run Running");
+
+            first.kill();
+            assertThat(first.alive()).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> second.log().contains(LEADS));
+
+            LoadTestView done = faults.tests().await(run.name(), LoadTestView::terminal, FaultRun.END_WITHIN);
+            assertThat(done.run().get("id")).as("the new leader adopts the run").isEqualTo(before.run().get("id"));
+            run.assertSucceededOnce(done, target.counters().requests(), WORKERS);
+            assertThat(second.log()).as("the new leader names the run it finished").contains("runId=" + before.run().get("id"));
+        }
+    }
+
+    /** Short lease times, so that the failover happens within seconds; still several renewals per lease. */
+    private static Map<String, String> leaderElection(String identity) {
+        return Map.of(
+                "dlt.leader-election.enabled", "true",
+                "dlt.leader-election.identity", identity,
+                "dlt.leader-election.lease-duration", "6s",
+                "dlt.leader-election.renew-deadline", "4s",
+                "dlt.leader-election.retry-period", "1s");
+    }
+}
