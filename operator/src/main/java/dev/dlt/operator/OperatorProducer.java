@@ -143,8 +143,8 @@ public class OperatorProducer {
     private static LeaderElectionConfiguration leaderElection(OperatorConfig.LeaderElection config) {
         var lease = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
                 .withLeaseDuration(config.leaseDuration())
-                .withRenewDeadline(config.renewDeadline())
-                .withRetryPeriod(config.retryPeriod())
+                .withRenewDeadline(config.renewDeadline().orElse(config.leaseDuration().multipliedBy(2).dividedBy(3)))
+                .withRetryPeriod(config.retryPeriod().orElse(config.leaseDuration().multipliedBy(2).dividedBy(15)))
                 .withLeaderCallbacks(new LeaderCallbacks(
                         () -> LOG.info("leader election: this replica leads and reconciles"),
                         () -> LOG.warn("leader election: leadership lost; the process exits so that it restarts as a follower"),

@@ -148,10 +148,10 @@ public interface OperatorConfig {
         @WithDefault("15s")
         Duration leaseDuration();
 
-        @WithDefault("10s")
-        Duration renewDeadline();
+        /** How long the leader keeps trying to renew before it gives up (and exits); 2/3 of the lease by default. */
+        Optional<Duration> renewDeadline();
 
-        @WithDefault("2s")
-        Duration retryPeriod();
+        /** How often the replicas try to take or renew the lease; 2/15 of the lease by default. */
+        Optional<Duration> retryPeriod();
     }
 }

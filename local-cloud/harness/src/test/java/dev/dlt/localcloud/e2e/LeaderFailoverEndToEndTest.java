@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +33,9 @@ class LeaderFailoverEndToEndTest {
 
     private FaultCloud faults;
     private TargetServer target;
-    private OperatorProcess first;
-    private OperatorProcess second;
+    private OperatorProcess leader;
+    private OperatorProcess follower;
+    private final List<OperatorProcess> started = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start(FaultCloud faults) throws Exception {
@@ -41,20 +44,32 @@ class LeaderFailoverEndToEndTest {
         // the suite's single operator makes way for the two replicas; heal() starts it again
         faults.cloud().killOperator();
         LocalCloud cloud = faults.cloud();
-        first = cloud.startOperatorReplica("replica-a", leaderElection("replica-a"));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> first.log().contains(LEADS));
-        second = cloud.startOperatorReplica("replica-b", leaderElection("replica-b"));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> second.log().contains("leader election: the leader is replica-a"));
+        // both start at once, as a Deployment's replicas do; whichever takes the lease first leads
+        CompletableFuture<OperatorProcess> b = CompletableFuture.supplyAsync(() -> replica(cloud, "replica-b"));
+        OperatorProcess a = replica(cloud, "replica-a");
+        OperatorProcess other = b.join();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> a.log().contains(LEADS) || other.log().contains(LEADS));
+        leader = a.log().contains(LEADS) ? a : other;
+        follower = leader == a ? other : a;
+        String leaderName = leader == a ? "replica-a" : "replica-b";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> follower.log().contains("leader election: the leader is " + leaderName));
+        assertThat(follower.log()).as("one leader at a time").doesNotContain(LEADS);
+    }
+
+    private OperatorProcess replica(LocalCloud cloud, String name) {
+        try {
+            OperatorProcess replica = cloud.startOperatorReplica(name, leaderElection(name));
+            started.add(replica);
+            return replica;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start " + name, e);
+        }
     }
 
     @AfterEach
     void stop() throws Exception {
         target.close();
-        for (OperatorProcess replica : List.of(first, second)) {
-            if (replica != null) {
-                replica.close();
-            }
-        }
+        started.forEach(OperatorProcess::close);
         faults.heal();
     }
 
@@ -63,16 +78,16 @@ class LeaderFailoverEndToEndTest {
         try (FaultRun run = FaultRun.apply(faults, "failover", target.baseUri().toString(), WORKERS, HOLD_SECONDS, "")) {
             LoadTestView before = faults.tests().await(run.name(), v -> "Running".equals(v.phase()) || v.terminal(), Duration.ofSeconds(60));
             assertThat(before.phase()).as("the run should be Running: %s", before.message()).isEqualTo("Running");
-            assertThat(second.log()).as("the follower has not reconciled the run").doesNotContain("run Running");
+            assertThat(follower.log()).as("the follower has not reconciled the run").doesNotContain("run Running");
 
-            first.kill();
-            assertThat(first.alive()).isFalse();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> second.log().contains(LEADS));
+            leader.kill();
+            assertThat(leader.alive()).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> follower.log().contains(LEADS));
 
             LoadTestView done = faults.tests().await(run.name(), LoadTestView::terminal, FaultRun.END_WITHIN);
             assertThat(done.run().get("id")).as("the new leader adopts the run").isEqualTo(before.run().get("id"));
             run.assertSucceededOnce(done, target.counters().requests(), WORKERS);
-            assertThat(second.log()).as("the new leader names the run it finished").contains("runId=" + before.run().get("id"));
+            assertThat(follower.log()).as("the new leader names the run it finished").contains("runId=" + before.run().get("id"));
         }
     }
 
