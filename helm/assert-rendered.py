@@ -225,6 +225,9 @@ def main(default_path, full_path, nomon_path):
         "dlt.timeouts.collect": "2m",
         "dlt.timeouts.poll": "2s",
         "dlt.history-size": "10",
+        "dlt.log.json": "false",
+        "dlt.leader-election.enabled": "false",
+        "dlt.leader-election.lease-duration": "15s",
     }
     check(props == expected, f"{label}: application.properties {props}, expected {expected}")
     check_config_keys(props, label)
@@ -282,6 +285,9 @@ def main(default_path, full_path, nomon_path):
         "dlt.timeouts.collect": "5m",
         "dlt.timeouts.poll": "5s",
         "dlt.history-size": "20",
+        "dlt.log.json": "true",
+        "dlt.leader-election.enabled": "true",
+        "dlt.leader-election.lease-duration": "20s",
         'quarkus.log.category."dev.dlt".level': "DEBUG",
     }
     for key in sorted(set(expected) | set(props)):

@@ -30,6 +30,8 @@ public interface OperatorConfig {
 
     LeaderElection leaderElection();
 
+    Log log();
+
     /** Runs kept in status.history. */
     @WithDefault("10")
     int historySize();
@@ -127,6 +129,13 @@ public interface OperatorConfig {
         /** How often an active run is looked at. */
         @WithDefault("2s")
         Duration poll();
+    }
+
+    /** The operator's log format. */
+    interface Log {
+        /** JSON lines instead of text; Quarkus reads it through quarkus.log.console.json.enabled. */
+        @WithDefault("false")
+        boolean json();
     }
 
     /** Lease-based leader election, so that several replicas run with one reconciling at a time. */
