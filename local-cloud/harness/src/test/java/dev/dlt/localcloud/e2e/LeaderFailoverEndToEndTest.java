@@ -91,13 +91,13 @@ class LeaderFailoverEndToEndTest {
         }
     }
 
-    /** Short lease times, so that the failover happens within seconds; still several renewals per lease. */
+    /** Short lease times, so that the failover happens within seconds; still six renewals in a renew deadline on a loaded machine. */
     private static Map<String, String> leaderElection(String identity) {
         return Map.of(
                 "dlt.leader-election.enabled", "true",
                 "dlt.leader-election.identity", identity,
-                "dlt.leader-election.lease-duration", "6s",
-                "dlt.leader-election.renew-deadline", "4s",
+                "dlt.leader-election.lease-duration", "8s",
+                "dlt.leader-election.renew-deadline", "6s",
                 "dlt.leader-election.retry-period", "1s");
     }
 }
