@@ -226,6 +226,7 @@ def check_high_availability(docs, label, namespaces):
     check(props.get("dlt.leader-election.enabled") == "true", f"{label}: leader election not enabled: {props}")
     check(props.get("dlt.leader-election.lease-name") == "dlt-operator", f"{label}: lease name {props.get('dlt.leader-election.lease-name')}")
     check(props.get("dlt.leader-election.lease-namespace") == "dlt-system", f"{label}: lease namespace")
+    check(props.get("dlt.leader-election.lease-duration") == "15s", f"{label}: lease duration {props.get('dlt.leader-election.lease-duration')}")
     # The leader-election keys belong to the ops branch's OperatorConfig; checked once it has leaderElection().
     if OPERATOR_CONFIG.exists() and "leaderElection()" in OPERATOR_CONFIG.read_text():
         check_config_keys(props, label)
@@ -311,6 +312,7 @@ def main(default_path, full_path, nomon_path, ha_path, eks_path):
         "dlt.timeouts.collect": "2m",
         "dlt.timeouts.poll": "2s",
         "dlt.history-size": "10",
+        "dlt.log.json": "false",
     }
     check(props == expected, f"{label}: application.properties {props}, expected {expected}")
     check_config_keys(props, label)
@@ -371,6 +373,7 @@ def main(default_path, full_path, nomon_path, ha_path, eks_path):
         "dlt.live.interval": "10s",
         "dlt.live.status-every": "10s",
         "dlt.live.report-base-url": "https://reports.example.com/",
+        "dlt.log.json": "true",
         'quarkus.log.category."dev.dlt".level': "DEBUG",
     }
     for key in sorted(set(expected) | set(props)):

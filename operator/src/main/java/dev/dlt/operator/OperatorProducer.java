@@ -35,6 +35,7 @@ import dev.dlt.operator.run.LaunchStep;
 import dev.dlt.operator.run.RecordStep;
 import dev.dlt.operator.run.RunCanceller;
 import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.run.ReconcileMetrics;
 import dev.dlt.operator.run.RunMetrics;
 import dev.dlt.operator.run.RunObserver;
 import dev.dlt.operator.run.RunRecorder;
@@ -47,7 +48,10 @@ import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.operator.store.ResultHistory;
 import dev.dlt.operator.store.S3ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -85,7 +89,7 @@ public class OperatorProducer {
             }
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
-        operator = create(client, config, store, history, new RunMetrics(registry), ecs, Clock.systemUTC());
+        operator = create(client, config, store, history, registry, ecs, Clock.systemUTC());
         operator.start();
         LOG.infof("DLT operator started; namespaces %s, bucket %s, table %s",
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
@@ -101,7 +105,8 @@ public class OperatorProducer {
     }
 
     static Operator create(KubernetesClient client, OperatorConfig config, ObjectStore s3Store, ResultHistory dynamoHistory,
-                           RunMetrics metrics, EcsClients ecs, Clock clock) {
+                           MeterRegistry registry, EcsClients ecs, Clock clock) {
+        RunMetrics metrics = new RunMetrics(registry);
         RunSettings settings = RunSettings.from(config);
         OperatorConfig.Worker worker = config.worker();
         PodCache podCache = new PodCache(client);
@@ -116,10 +121,16 @@ public class OperatorProducer {
             TestRegionCheck result = checker.check(region);
             return new RegionCheck.Result(result.ready(), result.message());
         };
-        Operator op = new Operator(o -> o.withKubernetesClient(client)
-                .withUseSSAToPatchPrimaryResource(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false)
-                .withCloseClientOnStop(false));
+        Operator op = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withCloseClientOnStop(false)
+                    .withMetrics(new ReconcileMetrics(registry));
+            if (config.leaderElection().enabled()) {
+                o.withLeaderElectionConfiguration(leaderElection(config.leaderElection()));
+            }
+        });
         LoadTestReconciler loadTests = loadTestReconciler(client, settings, backends, podCache, new KubernetesTestRegions(client, settings.bucket()),
                 s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, LiveSettings.from(config), clock);
         op.register(loadTests, c -> {
@@ -130,6 +141,20 @@ public class OperatorProducer {
         });
         op.register(new TestRegionReconciler(check, settings.bucket(), clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         return op;
+    }
+
+    private static LeaderElectionConfiguration leaderElection(OperatorConfig.LeaderElection config) {
+        var lease = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
+                .withLeaseDuration(config.leaseDuration())
+                .withRenewDeadline(config.renewDeadline().orElse(config.leaseDuration().multipliedBy(2).dividedBy(3)))
+                .withRetryPeriod(config.retryPeriod().orElse(config.leaseDuration().multipliedBy(2).dividedBy(15)))
+                .withLeaderCallbacks(new LeaderCallbacks(
+                        () -> LOG.info("leader election: this replica leads and reconciles"),
+                        () -> LOG.warn("leader election: leadership lost; the process exits so that it restarts as a follower"),
+                        leader -> LOG.infof("leader election: the leader is %s", leader)));
+        config.leaseNamespace().ifPresent(lease::withLeaseNamespace);
+        config.identity().ifPresent(lease::withIdentity);
+        return lease.build();
     }
 
     /** The LoadTest controller and its run pipeline, every call to S3, DynamoDB and the backends guarded. */

@@ -169,6 +169,19 @@ public final class LocalCloud implements AutoCloseable {
         return operator;
     }
 
+    /**
+     * Starts one more operator process with the settings of {@link #startOperator} plus {@code overrides}
+     * (a replica under leader election, say), logging to {@code <name>.log}; the caller kills or closes it.
+     */
+    public OperatorProcess startOperatorReplica(String name, Map<String, String> overrides) throws IOException, InterruptedException {
+        if (operatorJar == null) {
+            throw new IllegalStateException("start the operator first");
+        }
+        Map<String, String> config = new LinkedHashMap<>(operatorConfig);
+        config.putAll(overrides);
+        return OperatorProcess.start(name, operatorJar, config, operatorWorkDir, Duration.ofSeconds(90));
+    }
+
     /** Kills the operator with SIGKILL, as a node failure or the OOM killer would. */
     public void killOperator() {
         operator.kill();

@@ -30,6 +30,10 @@ public interface OperatorConfig {
 
     Live live();
 
+    LeaderElection leaderElection();
+
+    Log log();
+
     /** Runs kept in status.history. */
     @WithDefault("10")
     int historySize();
@@ -149,5 +153,38 @@ public interface OperatorConfig {
         /** How often an active run is looked at. */
         @WithDefault("2s")
         Duration poll();
+    }
+
+    /** The operator's log format. */
+    interface Log {
+        /** JSON lines instead of text; Quarkus reads it through quarkus.log.console.json.enabled. */
+        @WithDefault("false")
+        boolean json();
+    }
+
+    /** Lease-based leader election, so that several replicas run with one reconciling at a time. */
+    interface LeaderElection {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Name of the coordination.k8s.io Lease the replicas compete for. */
+        @WithDefault("dlt-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; the operator's own namespace when unset. */
+        Optional<String> leaseNamespace();
+
+        /** This replica's name in the Lease; the pod name (HOSTNAME) when unset. */
+        Optional<String> identity();
+
+        /** How long a lease not renewed blocks the other replicas: the longest failover wait. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader keeps trying to renew before it gives up (and exits); 2/3 of the lease by default. */
+        Optional<Duration> renewDeadline();
+
+        /** How often the replicas try to take or renew the lease; 2/15 of the lease by default. */
+        Optional<Duration> retryPeriod();
     }
 }

@@ -13,6 +13,7 @@ import dev.dlt.operator.run.Dependency;
 import dev.dlt.operator.run.DependencyUnavailable;
 import dev.dlt.operator.run.RunCanceller;
 import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.run.RunLogContext;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import dev.dlt.operator.validation.SpecValidator;
 import dev.dlt.operator.validation.Violation;
@@ -40,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The LoadTest controller, a thin conductor: a new spec generation is validated and gets a new run
@@ -53,6 +55,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     public static final String NAME = "loadtest";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(LoadTestReconciler.class);
 
     private final SpecValidator validator = new SpecValidator();
     private final RunConductor conductor;
@@ -85,6 +88,12 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     @Override
     public UpdateControl<LoadTest> reconcile(LoadTest test, Context<LoadTest> context) {
+        try (RunLogContext log = RunLogContext.open(test)) {
+            return reconcileRun(test);
+        }
+    }
+
+    private UpdateControl<LoadTest> reconcileRun(LoadTest test) {
         LoadTestStatus before = test.getStatus() == null ? new LoadTestStatus() : test.getStatus();
         LoadTestStatus status = JSON.convertValue(before, LoadTestStatus.class);
         long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
@@ -134,6 +143,8 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         String runId = "r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         int desired = test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
         LoadTestStatusBuilder.newRun(status, runId, generation, desired, now);
+        RunLogContext.run(runId);
+        LOG.infof("new run for generation %d: %d workers", generation, desired);
         // the run id is recorded in status before anything is launched, so a restart adopts rather than duplicates
         return Optional.of(Duration.ofMillis(100));
     }
@@ -153,8 +164,10 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     @Override
     public DeleteControl cleanup(LoadTest test, Context<LoadTest> context) {
         LoadTestStatus status = test.getStatus();
-        if (status != null && status.getRun() != null && status.getPhase() != null && status.getPhase().active()) {
-            canceller.deleted(test);
+        try (RunLogContext log = RunLogContext.open(test)) {
+            if (status != null && status.getRun() != null && status.getPhase() != null && status.getPhase().active()) {
+                canceller.deleted(test);
+            }
         }
         return DeleteControl.defaultDelete();
     }

@@ -2,6 +2,7 @@ package dev.dlt.operator.results;
 
 import dev.dlt.operator.plan.RegionPlan;
 import dev.dlt.operator.plan.RunPlan;
+import dev.dlt.operator.run.RunLogContext;
 import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.histogram.HistogramDecoder;
 import dev.dlt.results.layout.LeaderReport;
@@ -158,7 +159,7 @@ public class ResultCollector {
         try {
             List<Future<CollectedWorker>> futures = new ArrayList<>();
             for (Read read : reads) {
-                futures.add(pool.submit(() -> {
+                futures.add(pool.submit(RunLogContext.carried(() -> {
                     if (failure.get() != null) {
                         return null;
                     }
@@ -173,7 +174,7 @@ public class ResultCollector {
                         failure.compareAndSet(null, e);
                         throw e;
                     }
-                }));
+                })));
             }
             for (int i = 0; i < reads.size(); i++) {
                 CollectedWorker worker = await(futures.get(i), failure);

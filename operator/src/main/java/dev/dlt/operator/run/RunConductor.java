@@ -107,6 +107,8 @@ public class RunConductor {
             }
             case StepOutcome.Advance advance -> {
                 LoadTestStatusBuilder.advance(status, advance.next(), advance.message(), generation, now);
+                LOG.infof("run %s: %s", advance.next(), advance.message());
+                metrics.phaseEntered(test, advance.next().name());
                 if (advance.next() == Phase.Running) {
                     boolean allStarted = status.getRun().getRegions().stream().allMatch(r -> r.getLeader() == LeaderOutcome.STARTED);
                     LoadTestStatusBuilder.started(status, allStarted, advance.message(), generation, now);
@@ -118,6 +120,7 @@ public class RunConductor {
             }
             case StepOutcome.End end -> {
                 LoadTestStatusBuilder.ending(status, end.outcome(), end.reason(), end.message(), generation, now);
+                LOG.infof("run ending %s (%s): %s", end.outcome(), end.reason(), end.message());
                 return Optional.of(NEXT_PHASE);
             }
         }
@@ -127,8 +130,9 @@ public class RunConductor {
                                       Instant now) {
         RunStatus run = status.getRun();
         LoadTestStatusBuilder.finish(status, recorded, problem, settings.historySize(), generation, now);
-        metrics.runEnded(test.getMetadata().getNamespace(), status.getPhase().name(), status.getResult(), run.getStartSkewMs());
+        metrics.runEnded(test, status);
         String reason = Conditions.get(status.getConditions(), Conditions.COMPLETED).map(c -> c.getReason()).orElse("Completed");
+        LOG.infof("run finished %s (%s): %s", status.getPhase(), reason, status.getMessage());
         if (status.getPhase() == Phase.Succeeded) {
             events.normal(test, reason, status.getMessage());
         } else {

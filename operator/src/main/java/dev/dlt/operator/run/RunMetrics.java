@@ -1,59 +1,90 @@
 package dev.dlt.operator.run;
 
-import dev.dlt.operator.api.ResultStatus;
+import dev.dlt.operator.api.LoadTest;
+import dev.dlt.operator.api.LoadTestStatus;
 import dev.dlt.operator.api.ProgressStatus;
+import dev.dlt.operator.api.ResultStatus;
+import dev.dlt.operator.api.RunStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Prometheus metrics of finished runs ({@code /q/metrics}): runs by namespace and outcome, the
- * requests and failures they sent, and the start skew between their workers; and, while a test
- * runs, its live numbers ({@code dlt_live_*}, labelled namespace and loadtest).
+ * Prometheus metrics of runs ({@code /q/metrics}), in base units and labelled by namespace and
+ * LoadTest (one series per test, bounded by the tests that exist): phases entered, runs ended by
+ * outcome, the requests, failures and bytes they sent, their duration and their workers' start skew;
+ * and, while a test runs, its live numbers ({@code dlt_live_*}). docs/metrics.md lists them.
  */
 public class RunMetrics {
 
+    static final String NAMESPACE = "namespace";
+    static final String LOADTEST = "loadtest";
     private static final String LIVE = "dlt.live.";
+    /** Live series not updated for this long belong to a run that ended unrecorded (its LoadTest deleted): they go. */
+    static final Duration ABANDONED = Duration.ofMinutes(30);
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<ProgressStatus>> live = new ConcurrentHashMap<>();
-    /** Live series not updated for this long belong to a run that ended unrecorded (its LoadTest deleted): they go. */
-    static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(30);
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    public void runEnded(String namespace, String phase, ResultStatus result, Long startSkewMs) {
-        Counter.builder("dlt.runs").description("Finished load test runs").tag("namespace", namespace).tag("phase", phase)
+    /** A run moved into {@code phase}: counted while it is still running, not only once it ended. */
+    public void phaseEntered(LoadTest test, String phase) {
+        Counter.builder("dlt.run.phases").description("Phases entered by runs, counted as they are entered")
+                .tags(NAMESPACE, test.getMetadata().getNamespace(), LOADTEST, test.getMetadata().getName(), "phase", phase)
                 .register(registry).increment();
-        if (result != null) {
-            Counter.builder("dlt.run.requests").description("Requests sent by finished runs").tag("namespace", namespace)
+    }
+
+    public void runEnded(LoadTest test, LoadTestStatus status) {
+        String namespace = test.getMetadata().getNamespace();
+        String name = test.getMetadata().getName();
+        Counter.builder("dlt.runs").description("Finished load test runs, by final phase")
+                .tags(NAMESPACE, namespace, LOADTEST, name, "phase", status.getPhase().name())
+                .register(registry).increment();
+        ResultStatus result = status.getResult();
+        if (result != null && result.getRequests() != null && result.getFailures() != null) {
+            Counter.builder("dlt.run.requests").description("Requests sent by finished runs").tags(NAMESPACE, namespace, LOADTEST, name)
                     .register(registry).increment(result.getRequests());
-            Counter.builder("dlt.run.failures").description("Failed requests of finished runs").tag("namespace", namespace)
+            Counter.builder("dlt.run.failures").description("Failed requests of finished runs").tags(NAMESPACE, namespace, LOADTEST, name)
                     .register(registry).increment(result.getFailures());
+            if (result.getBytes() != null) {
+                Counter.builder("dlt.run.received").baseUnit("bytes").description("Response bytes received by finished runs")
+                        .tags(NAMESPACE, namespace, LOADTEST, name).register(registry).increment(result.getBytes());
+            }
         }
-        if (startSkewMs != null) {
-            DistributionSummary.builder("dlt.run.start.skew").description("Spread of the workers' actual start times")
-                    .baseUnit("milliseconds").register(registry).record(startSkewMs);
+        RunStatus run = status.getRun();
+        if (run.getStartSkewMs() != null) {
+            Timer.builder("dlt.run.start.skew").description("Spread of the workers' actual start times")
+                    .tags(NAMESPACE, namespace, LOADTEST, name).register(registry).record(Duration.ofMillis(run.getStartSkewMs()));
+        }
+        if (run.getCreatedAt() != null && run.getFinishedAt() != null) {
+            Duration took = Duration.between(Instant.parse(run.getCreatedAt()), Instant.parse(run.getFinishedAt()));
+            if (!took.isNegative()) {
+                Timer.builder("dlt.run.duration").description("Runs from their creation to their workers' end")
+                        .tags(NAMESPACE, namespace, LOADTEST, name).register(registry).record(took);
+            }
         }
     }
 
     /** The live numbers of a running test, read by Prometheus whenever it scrapes. */
     public void progress(String namespace, String name, ProgressStatus progress) {
         live.computeIfAbsent(namespace + "/" + name, k -> registerLive(namespace, name)).set(progress);
-        java.time.Instant now = progress.getUpdatedAt() == null ? null : java.time.Instant.parse(progress.getUpdatedAt());
+        Instant now = progress.getUpdatedAt() == null ? null : Instant.parse(progress.getUpdatedAt());
         if (now != null) {
             live.forEach((key, ref) -> {
                 String updated = ref.get().getUpdatedAt();
-                if (updated != null && java.time.Instant.parse(updated).plus(ABANDONED).isBefore(now)) {
+                if (updated != null && Instant.parse(updated).plus(ABANDONED).isBefore(now)) {
                     int slash = key.indexOf('/');
                     progressEnded(key.substring(0, slash), key.substring(slash + 1));
                 }
@@ -67,8 +98,8 @@ public class RunMetrics {
             return;
         }
         for (Meter meter : registry.getMeters()) {
-            if (meter.getId().getName().startsWith(LIVE) && name.equals(meter.getId().getTag("loadtest"))
-                    && namespace.equals(meter.getId().getTag("namespace"))) {
+            if (meter.getId().getName().startsWith(LIVE) && name.equals(meter.getId().getTag(LOADTEST))
+                    && namespace.equals(meter.getId().getTag(NAMESPACE))) {
                 registry.remove(meter);
             }
         }
@@ -76,7 +107,7 @@ public class RunMetrics {
 
     private AtomicReference<ProgressStatus> registerLive(String namespace, String name) {
         AtomicReference<ProgressStatus> ref = new AtomicReference<>(new ProgressStatus());
-        Tags tags = Tags.of("namespace", namespace, "loadtest", name);
+        Tags tags = Tags.of(NAMESPACE, namespace, LOADTEST, name);
         FunctionCounter.builder(LIVE + "requests", ref, r -> number(r.get().getRequests())).tags(tags)
                 .description("Requests sent so far by the running test's workers").register(registry);
         FunctionCounter.builder(LIVE + "failures", ref, r -> number(r.get().getFailures())).tags(tags)

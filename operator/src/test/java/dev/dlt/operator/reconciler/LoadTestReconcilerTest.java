@@ -127,8 +127,8 @@ class LoadTestReconcilerTest {
         assertThat(client.secrets().inNamespace("team-a").list().getItems()).isEmpty();
         assertThat(reconcile()).as("nothing left to do").isFalse();
         assertThat(registry.get("dlt.runs").tag("phase", "Succeeded").tag("namespace", "team-a").counter().count()).isEqualTo(1);
-        assertThat(registry.get("dlt.run.requests").counter().count()).isEqualTo(600);
-        assertThat(registry.get("dlt.run.start.skew").summary().max()).isEqualTo(2);
+        assertThat(registry.get("dlt.run.requests").tag("loadtest", "shop").counter().count()).isEqualTo(600);
+        assertThat(registry.get("dlt.run.start.skew").tag("loadtest", "shop").timer().max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(2);
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -32,7 +34,7 @@ public final class LocalKubernetes implements AutoCloseable {
     /** Starts the server and loads every CRD found in {@code crdDir} (the repository's {@code crds/}). */
     public static LocalKubernetes start(Path crdDir) throws IOException {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+                new Dispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         LocalKubernetes kube = new LocalKubernetes(server);
         try (Stream<Path> files = Files.list(crdDir)) {
@@ -44,6 +46,31 @@ public final class LocalKubernetes implements AutoCloseable {
             }
         }
         return kube;
+    }
+
+    /**
+     * The CRUD dispatcher, plus an answer to SelfSubjectRulesReview (which CRUD mode would echo back
+     * without a status): java-operator-sdk asks it before leader election, and the local cloud's
+     * clients may do anything, as {@code *} on every resource says.
+     */
+    private static final class Dispatcher extends KubernetesCrudDispatcher {
+
+        private static final String ALLOWED = """
+                {"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectRulesReview","spec":{},
+                 "status":{"incomplete":false,"resourceRules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}],
+                 "nonResourceRules":[]}}""";
+
+        Dispatcher() {
+            super(List.of());
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            if ("POST".equals(request.getMethod()) && request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
+                return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json").setBody(ALLOWED);
+            }
+            return super.dispatch(request);
+        }
     }
 
     /** The API server URL, for clients in other processes. */
