@@ -13,6 +13,10 @@ import dev.dlt.operator.run.Dependency;
 import dev.dlt.operator.run.DependencyUnavailable;
 import dev.dlt.operator.run.RunCanceller;
 import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.schedule.RunTriggers;
+import dev.dlt.operator.status.Conditions;
+import dev.dlt.operator.api.RunTrigger;
+import java.time.Instant;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import dev.dlt.operator.validation.SpecValidator;
 import dev.dlt.operator.validation.Violation;
@@ -61,6 +65,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final PodCache pods;
     private final EventRecorder events;
     private final Clock clock;
+    private final RunTriggers triggers;
 
     public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
                               Clock clock) {
@@ -70,6 +75,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         this.pods = pods;
         this.events = events;
         this.clock = clock;
+        this.triggers = new RunTriggers(events);
     }
 
     @Override
@@ -89,20 +95,33 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         LoadTestStatus status = JSON.convertValue(before, LoadTestStatus.class);
         long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
         boolean active = status.getRun() != null && status.getPhase() != null && status.getPhase().active();
+        boolean specChanged = !Objects.equals(status.getObservedGeneration(), generation);
         Optional<Duration> next;
-        if (!Objects.equals(status.getObservedGeneration(), generation) && active) {
+        if (active && RunTriggers.suspended(test)) {
+            String why = "suspended by spec.suspend at " + clock.instant();
+            if (status.getRun().getCancelRequest() == null && status.getPhase() != Phase.Recording) {
+                conductor.cancelByUser(status, why);
+                events.warning(test, "Cancelled", why + " during run " + status.getRun().getId());
+            }
+            next = afterRun(test, status, conductor.advance(test, status));
+        } else if (specChanged && active) {
             if (status.getPhase() != Phase.Recording) {
                 String why = "spec changed to generation " + generation + " during run " + status.getRun().getId();
                 conductor.cancel(status, why);
                 events.warning(test, "Cancelled", why);
             }
             next = conductor.advance(test, status).or(() -> Optional.of(Duration.ofMillis(100)));
-        } else if (!Objects.equals(status.getObservedGeneration(), generation)) {
+        } else if (specChanged) {
             next = newGeneration(test, status, generation);
         } else if (active) {
-            next = conductor.advance(test, status);
+            triggers.active(test, status, clock.instant()).ifPresent(at -> {
+                String why = "replaced by the run scheduled at " + at + " (spec.concurrencyPolicy Replace)";
+                conductor.cancelByUser(status, why);
+                events.warning(test, "Cancelled", why + ": run " + status.getRun().getId());
+            });
+            next = afterRun(test, status, conductor.advance(test, status));
         } else {
-            next = Optional.empty();
+            next = idle(test, status, generation);
         }
         test.setStatus(status);
         UpdateControl<LoadTest> control = JSON.valueToTree(status).equals(JSON.valueToTree(before))
@@ -130,9 +149,50 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
             events.warning(test, "InvalidSpec", message);
             return Optional.empty();
         }
+        triggers.specChanged(status);
+        if (RunTriggers.suspended(test) || RunTriggers.scheduled(test)) {
+            // a scheduled or suspended test runs on its schedule or a run-now request, not on a spec change
+            LoadTestStatusBuilder.accepted(status, RunTriggers.suspended(test) ? "suspended (spec.suspend)" : "scheduled", generation, now);
+            return idle(test, status, generation);
+        }
+        return startRun(test, status, generation, RunTrigger.SpecChange, now);
+    }
+
+    /** A test without an active run and with its spec observed: starts a run if a trigger says so, else waits for the next. */
+    private Optional<Duration> idle(LoadTest test, LoadTestStatus status, long generation) {
+        if (!Conditions.isTrue(status.getConditions(), Conditions.VALID)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<RunTriggers.Start> start = triggers.idle(test, status, now);
+        if (start.isPresent()) {
+            events.normal(test, "RunTriggered", start.get().trigger() + ": " + start.get().why());
+            return startRun(test, status, generation, start.get().trigger(), now);
+        }
+        if (status.getPhase() == Phase.Pending) {
+            status.setMessage(RunTriggers.suspended(test) ? "suspended (spec.suspend)"
+                    : status.getNextRunAt() == null ? "nothing scheduled" : "next run at " + status.getNextRunAt());
+        }
+        return triggers.wakeUp(test, status, now);
+    }
+
+    /** After a look at an active run: a run that just ended is followed by a look for what is queued (a spec change, a trigger). */
+    private Optional<Duration> afterRun(LoadTest test, LoadTestStatus status, Optional<Duration> next) {
+        if (next.isPresent() || (status.getPhase() != null && status.getPhase().active())) {
+            return next;
+        }
+        long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
+        boolean queued = !Objects.equals(status.getObservedGeneration(), generation) || RunTriggers.scheduled(test)
+                || RunTriggers.newRunNowToken(test, status).isPresent();
+        return queued ? Optional.of(RunTriggers.SOON) : Optional.empty();
+    }
+
+    private Optional<Duration> startRun(LoadTest test, LoadTestStatus status, long generation, RunTrigger trigger, Instant now) {
         String runId = "r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         int desired = test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
         LoadTestStatusBuilder.newRun(status, runId, generation, desired, now);
+        status.getRun().setTrigger(trigger);
+        RunTriggers.runStarted(test, status);
         // the run id is recorded in status before anything is launched, so a restart adopts rather than duplicates
         return Optional.of(Duration.ofMillis(100));
     }

@@ -25,6 +25,7 @@ public class RunRecorder {
         history.record(new RunRecord(test.getMetadata().getNamespace() + "/" + test.getMetadata().getName(),
                 test.getMetadata().getNamespace(), test.getMetadata().getName(), run.getId(),
                 run.getGeneration() == null ? 0 : run.getGeneration(), run.getOutcome().name(), run.getOutcomeMessage(),
-                run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), workers, run.getStartSkewMs(), status.getResult()));
+                run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), workers, run.getStartSkewMs(), status.getResult(),
+                run.getTrigger() == null ? null : run.getTrigger().name()));
     }
 }

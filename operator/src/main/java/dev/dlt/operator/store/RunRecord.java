@@ -3,12 +3,12 @@ package dev.dlt.operator.store;
 import dev.dlt.operator.api.ResultStatus;
 
 /**
- * What is kept of a finished run: which test and run, how it ended, when, and its result (null when
- * it produced none).
+ * What is kept of a finished run: which test and run, how it ended, when, its result (null when
+ * it produced none) and what started it (SpecChange, RunNow, Schedule or StartAt; null for runs from before triggers).
  */
 public record RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
                         String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                        ResultStatus result) {
+                        ResultStatus result, String trigger) {
 
     /** The sort key of the run's item: by start (creation for runs that never started), then run id; the same on every retry. */
     public String runKey() {

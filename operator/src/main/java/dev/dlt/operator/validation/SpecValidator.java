@@ -47,6 +47,7 @@ public final class SpecValidator {
         if (threshold != null && (threshold < 1 || threshold > 100)) {
             violations.add(new Violation("spec.healthyThreshold", "must be a percentage from 1 to 100, was " + threshold));
         }
+        ScheduleRules.check(spec, violations);
         if ("native".equals(spec.getEngine()) && spec.getLoad() != null && spec.getLoad().getThroughput() != null) {
             violations.add(new Violation("spec.load.throughput", "is a Taurus option: it needs engine taurus, not native"));
         }
