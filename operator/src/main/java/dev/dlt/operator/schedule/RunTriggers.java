@@ -33,6 +33,23 @@ public class RunTriggers {
     public record Start(RunTrigger trigger, String why) {
     }
 
+    /**
+     * Which updates of a LoadTest are reconciled: a new spec generation, a new run-now value, a deletion
+     * or a finalizer change, not the operator's own status patches (a generation-aware filter that also
+     * sees the run-now annotation, which changes no generation).
+     */
+    public static boolean reconciledUpdate(LoadTest old, LoadTest updated) {
+        return !Objects.equals(old.getMetadata().getGeneration(), updated.getMetadata().getGeneration())
+                || !Objects.equals(runNow(old), runNow(updated))
+                || updated.getMetadata().getDeletionTimestamp() != null
+                || !Objects.equals(old.getMetadata().getFinalizers(), updated.getMetadata().getFinalizers());
+    }
+
+    private static String runNow(LoadTest test) {
+        Map<String, String> annotations = test.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(RUN_NOW);
+    }
+
     public static boolean suspended(LoadTest test) {
         return test.getSpec() != null && Boolean.TRUE.equals(test.getSpec().getSuspend());
     }
@@ -43,15 +60,13 @@ public class RunTriggers {
 
     /** The run-now value not acted on yet, if any. */
     public static Optional<String> newRunNowToken(LoadTest test, LoadTestStatus status) {
-        Map<String, String> annotations = test.getMetadata().getAnnotations();
-        String token = annotations == null ? null : annotations.get(RUN_NOW);
+        String token = runNow(test);
         return token == null || token.isBlank() || token.equals(status.getHandledRunNowToken()) ? Optional.empty() : Optional.of(token);
     }
 
     /** Marks the current run-now value acted on: every run started covers the requests made before it. */
     public static void runStarted(LoadTest test, LoadTestStatus status) {
-        Map<String, String> annotations = test.getMetadata().getAnnotations();
-        status.setHandledRunNowToken(annotations == null ? null : annotations.get(RUN_NOW));
+        status.setHandledRunNowToken(runNow(test));
     }
 
     /** A new spec generation: the schedule is computed again from it. */

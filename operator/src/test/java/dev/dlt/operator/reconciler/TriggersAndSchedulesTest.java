@@ -85,6 +85,26 @@ class TriggersAndSchedulesTest {
     }
 
     @Test
+    void aNewRunNowValueWakesTheReconcilerButAStatusPatchDoesNot() {
+        LoadTest updated = copy(test);
+        updated.setStatus(new dev.dlt.operator.api.LoadTestStatus());
+        updated.getStatus().setMessage("patched by the operator");
+        assertThat(RunTriggers.reconciledUpdate(test, updated)).isFalse();
+        updated.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "go");
+        assertThat(RunTriggers.reconciledUpdate(test, updated)).isTrue();
+        LoadTest respec = copy(test);
+        respec.getMetadata().setGeneration(2L);
+        assertThat(RunTriggers.reconciledUpdate(test, respec)).isTrue();
+        LoadTest deleting = copy(test);
+        deleting.getMetadata().setDeletionTimestamp("2026-11-23T10:00:00Z");
+        assertThat(RunTriggers.reconciledUpdate(test, deleting)).isTrue();
+    }
+
+    private static LoadTest copy(LoadTest test) {
+        return JSON.convertValue(JSON.valueToTree(test), LoadTest.class);
+    }
+
+    @Test
     void aRunNowTokenDuringARunIsQueuedUntilTheRunEnds() throws Exception {
         reconcile();
         reconcile();
