@@ -47,8 +47,9 @@ import java.util.stream.Collectors;
 
 /**
  * The LoadTest controller, a thin conductor: a new spec generation is validated and gets a new run
- * (a run still active is cancelled and recorded first); an active run is moved forward by the
- * {@link RunConductor}; deleting the LoadTest stops what it launched. Worker pods owned by a
+ * (a run still active is cancelled and recorded first) unless the test is scheduled or suspended;
+ * {@link RunTriggers} start runs for run-now requests and scheduled times; spec.suspend cancels an
+ * active run; an active run is moved forward by the {@link RunConductor}; deleting the LoadTest stops what it launched. Worker pods owned by a
  * LoadTest trigger it when they change, and are read from the same informer's cache.
  */
 @ControllerConfiguration(name = LoadTestReconciler.NAME)
@@ -114,7 +115,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         } else if (specChanged) {
             next = newGeneration(test, status, generation);
         } else if (active) {
-            triggers.active(test, status, clock.instant()).ifPresent(at -> {
+            triggers.active(test, status, clock.instant()).filter(at -> status.getRun().getCancelRequest() == null).ifPresent(at -> {
                 String why = "replaced by the run scheduled at " + at + " (spec.concurrencyPolicy Replace)";
                 conductor.cancelByUser(status, why);
                 events.warning(test, "Cancelled", why + ": run " + status.getRun().getId());
