@@ -13,6 +13,7 @@ import dev.dlt.operator.run.Dependency;
 import dev.dlt.operator.run.DependencyUnavailable;
 import dev.dlt.operator.run.RunCanceller;
 import dev.dlt.operator.run.RunConductor;
+import dev.dlt.operator.schedule.RunNowAnnotation;
 import dev.dlt.operator.schedule.RunTriggers;
 import dev.dlt.operator.status.Conditions;
 import dev.dlt.operator.api.RunTrigger;
@@ -132,6 +133,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     private Optional<Duration> newGeneration(LoadTest test, LoadTestStatus status, long generation) {
         var now = clock.instant();
+        triggers.specChanged(status);
         List<Violation> violations = new ArrayList<>(validator.validate(test.getSpec()));
         if (violations.isEmpty() && test.getSpec().getScenario().getJmeter() != null) {
             try {
@@ -150,7 +152,6 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
             events.warning(test, "InvalidSpec", message);
             return Optional.empty();
         }
-        triggers.specChanged(status);
         if (RunTriggers.suspended(test) || RunTriggers.scheduled(test)) {
             // a scheduled or suspended test runs on its schedule or a run-now request, not on a spec change
             LoadTestStatusBuilder.accepted(status, RunTriggers.suspended(test) ? "suspended (spec.suspend)" : "scheduled", generation, now);
@@ -184,7 +185,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         }
         long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
         boolean queued = !Objects.equals(status.getObservedGeneration(), generation) || RunTriggers.scheduled(test)
-                || RunTriggers.newRunNowToken(test, status).isPresent();
+                || RunNowAnnotation.pending(test, status).isPresent();
         return queued ? Optional.of(RunTriggers.SOON) : Optional.empty();
     }
 
@@ -193,7 +194,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         int desired = test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
         LoadTestStatusBuilder.newRun(status, runId, generation, desired, now);
         status.getRun().setTrigger(trigger);
-        RunTriggers.runStarted(test, status);
+        RunNowAnnotation.covered(test, status);
         // the run id is recorded in status before anything is launched, so a restart adopts rather than duplicates
         return Optional.of(Duration.ofMillis(100));
     }

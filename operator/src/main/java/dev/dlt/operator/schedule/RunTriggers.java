@@ -7,19 +7,16 @@ import dev.dlt.operator.api.RunTrigger;
 import dev.dlt.operator.events.EventRecorder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides what starts a run besides a spec change: a new value of the {@value #RUN_NOW} annotation,
+ * Decides what starts a run besides a spec change: a new value of the {@link RunNowAnnotation},
  * or a scheduled time that has come. What was acted on is kept in status ({@code handledRunNowToken},
  * {@code lastScheduledAt}, {@code nextRunAt}), so a restarted operator neither repeats nor forgets it.
  */
 public class RunTriggers {
 
-    /** The annotation whose new value starts a run; re-applying the same value starts none. */
-    public static final String RUN_NOW = "load.dlt.dev/run-now";
     /** How soon a due time or a queued request is looked at. */
     public static final Duration SOON = Duration.ofMillis(100);
 
@@ -33,40 +30,16 @@ public class RunTriggers {
     public record Start(RunTrigger trigger, String why) {
     }
 
-    /**
-     * Which updates of a LoadTest are reconciled: a new spec generation, a new run-now value, a deletion
-     * or a finalizer change, not the operator's own status patches (a generation-aware filter that also
-     * sees the run-now annotation, which changes no generation).
-     */
-    public static boolean reconciledUpdate(LoadTest old, LoadTest updated) {
-        return !Objects.equals(old.getMetadata().getGeneration(), updated.getMetadata().getGeneration())
-                || !Objects.equals(runNow(old), runNow(updated))
-                || updated.getMetadata().getDeletionTimestamp() != null
-                || !Objects.equals(old.getMetadata().getFinalizers(), updated.getMetadata().getFinalizers());
-    }
-
-    private static String runNow(LoadTest test) {
-        Map<String, String> annotations = test.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(RUN_NOW);
-    }
-
     public static boolean suspended(LoadTest test) {
         return test.getSpec() != null && Boolean.TRUE.equals(test.getSpec().getSuspend());
     }
 
     public static boolean scheduled(LoadTest test) {
-        return test.getSpec() != null && (test.getSpec().getSchedule() != null || test.getSpec().getStartAt() != null);
+        return test.getSpec() != null && (!blank(test.getSpec().getSchedule()) || !blank(test.getSpec().getStartAt()));
     }
 
-    /** The run-now value not acted on yet, if any. */
-    public static Optional<String> newRunNowToken(LoadTest test, LoadTestStatus status) {
-        String token = runNow(test);
-        return token == null || token.isBlank() || token.equals(status.getHandledRunNowToken()) ? Optional.empty() : Optional.of(token);
-    }
-
-    /** Marks the current run-now value acted on: every run started covers the requests made before it. */
-    public static void runStarted(LoadTest test, LoadTestStatus status) {
-        status.setHandledRunNowToken(runNow(test));
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A new spec generation: the schedule is computed again from it. */
@@ -78,13 +51,13 @@ public class RunTriggers {
     public Optional<Start> idle(LoadTest test, LoadTestStatus status, Instant now) {
         if (suspended(test)) {
             status.setNextRunAt(null);
-            newRunNowToken(test, status).ifPresent(token -> {
+            RunNowAnnotation.pending(test, status).ifPresent(token -> {
                 status.setHandledRunNowToken(token);
                 events.warning(test, "RunNowRefused", "run-now " + token + " refused: the test is suspended (spec.suspend)");
             });
             return Optional.empty();
         }
-        Optional<String> token = newRunNowToken(test, status);
+        Optional<String> token = RunNowAnnotation.pending(test, status);
         if (token.isPresent()) {
             return Optional.of(new Start(RunTrigger.RunNow, "run-now " + token.get()));
         }
@@ -134,7 +107,7 @@ public class RunTriggers {
 
     /** When to look again for the schedule (or a queued run-now): empty when nothing is waited for. */
     public Optional<Duration> wakeUp(LoadTest test, LoadTestStatus status, Instant now) {
-        if (!suspended(test) && newRunNowToken(test, status).isPresent()) {
+        if (!suspended(test) && RunNowAnnotation.pending(test, status).isPresent()) {
             return Optional.of(SOON);
         }
         if (status.getNextRunAt() == null) {

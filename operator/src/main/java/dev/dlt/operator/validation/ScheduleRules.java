@@ -12,6 +12,10 @@ final class ScheduleRules {
     private ScheduleRules() {
     }
 
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     static void check(LoadTestSpec spec, List<Violation> violations) {
         int before = violations.size();
         FieldRules.duration("spec.startingDeadline", spec.getStartingDeadline(), false, true, MAX_STARTING_DEADLINE, violations);
@@ -26,7 +30,7 @@ final class ScheduleRules {
             violations.add(colon > 0 ? new Violation(message.substring(0, colon), message.substring(colon + 2))
                     : new Violation("spec.schedule", message));
         }
-        boolean scheduled = spec.getSchedule() != null || spec.getStartAt() != null;
+        boolean scheduled = !isBlank(spec.getSchedule()) || !isBlank(spec.getStartAt());
         if (!scheduled && spec.getConcurrencyPolicy() != null) {
             violations.add(new Violation("spec.concurrencyPolicy", "needs spec.schedule or spec.startAt"));
         }

@@ -15,6 +15,7 @@ import dev.dlt.operator.api.RunTrigger;
 import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.run.RunMetrics;
+import dev.dlt.operator.schedule.RunNowAnnotation;
 import dev.dlt.operator.schedule.RunTriggers;
 import dev.dlt.operator.store.RunRecord;
 import dev.dlt.results.layout.LeaderReport;
@@ -60,7 +61,7 @@ class TriggersAndSchedulesTest {
 
     @Test
     void theSameManifestAppliedAgainStartsNoRunAndANewRunNowTokenStartsOne() throws Exception {
-        test.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "first");
+        test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "first");
         reconcile();
         failTheRun();
         assertThat(test.getStatus().getHandledRunNowToken()).as("the first run covers the token it was created with").isEqualTo("first");
@@ -70,7 +71,7 @@ class TriggersAndSchedulesTest {
         assertThat(reconcile()).isEmpty();
         assertThat(backend.launches).hasSize(3);
 
-        test.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "second");
+        test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "second");
         reconcile();
         assertThat(test.getStatus().getRun().getTrigger()).isEqualTo(RunTrigger.RunNow);
         failTheRun();
@@ -89,15 +90,15 @@ class TriggersAndSchedulesTest {
         LoadTest updated = copy(test);
         updated.setStatus(new dev.dlt.operator.api.LoadTestStatus());
         updated.getStatus().setMessage("patched by the operator");
-        assertThat(RunTriggers.reconciledUpdate(test, updated)).isFalse();
-        updated.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "go");
-        assertThat(RunTriggers.reconciledUpdate(test, updated)).isTrue();
+        assertThat(RunNowAnnotation.reconciledUpdate(test, updated)).isFalse();
+        updated.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "go");
+        assertThat(RunNowAnnotation.reconciledUpdate(test, updated)).isTrue();
         LoadTest respec = copy(test);
         respec.getMetadata().setGeneration(2L);
-        assertThat(RunTriggers.reconciledUpdate(test, respec)).isTrue();
+        assertThat(RunNowAnnotation.reconciledUpdate(test, respec)).isTrue();
         LoadTest deleting = copy(test);
         deleting.getMetadata().setDeletionTimestamp("2026-11-23T10:00:00Z");
-        assertThat(RunTriggers.reconciledUpdate(test, deleting)).isTrue();
+        assertThat(RunNowAnnotation.reconciledUpdate(test, deleting)).isTrue();
     }
 
     private static LoadTest copy(LoadTest test) {
@@ -109,7 +110,7 @@ class TriggersAndSchedulesTest {
         reconcile();
         reconcile();
         String first = test.getStatus().getRun().getId();
-        test.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "again");
+        test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "again");
 
         reconcile();
         assertThat(test.getStatus().getRun().getId()).as("a run in progress is never started twice").isEqualTo(first);
@@ -126,7 +127,7 @@ class TriggersAndSchedulesTest {
     @Test
     void aSuspendedTestRefusesRunNowAndDoesNotRunOnCreation() throws Exception {
         test.getSpec().setSuspend(true);
-        test.getMetadata().getAnnotations().put(RunTriggers.RUN_NOW, "t1");
+        test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "t1");
 
         assertThat(reconcile()).isEmpty();
 
@@ -178,6 +179,23 @@ class TriggersAndSchedulesTest {
         assertThat(test.getStatus().getHistory()).extracting(RunSummary::getPhase).containsExactly(Phase.Cancelled, Phase.Failed);
         assertThat(test.getStatus().getHistory()).extracting(RunSummary::getTrigger).containsOnly(RunTrigger.Schedule);
         assertThat(store.records).extracting(RunRecord::phase).containsExactly("Failed", "Cancelled");
+    }
+
+    @Test
+    void anInvalidSpecOfAScheduledTestRunsNothingAndShowsNoNextRun() throws Exception {
+        test.getSpec().setSchedule("* * * * *");
+        reconcile();
+        assertThat(test.getStatus().getNextRunAt()).isNotNull();
+        test.getMetadata().setGeneration(2L);
+        test.getSpec().getLoad().setConcurrency(0);
+
+        assertThat(reconcile()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(reconcile()).isEmpty();
+
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Failed);
+        assertThat(test.getStatus().getNextRunAt()).isNull();
+        assertThat(backend.launches).isEmpty();
     }
 
     @Test

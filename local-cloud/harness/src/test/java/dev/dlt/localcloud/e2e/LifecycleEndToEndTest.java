@@ -121,7 +121,7 @@ class LifecycleEndToEndTest {
         assertThat(LoadTestView.string(waiting.status().get("nextRunAt"))).endsWith(":00Z");
 
         LoadTestView twice = tests.await("minutely", v -> v.terminal() && LoadTestView.list(v.status().get("history")).size() == 2,
-                Duration.ofSeconds(150));
+                Duration.ofSeconds(200));
         tests.setSpec("minutely", "suspend", true);
         LoadTestView suspended = tests.await("minutely", v -> v.status().get("nextRunAt") == null && v.message().startsWith("suspended"),
                 Duration.ofSeconds(30));
