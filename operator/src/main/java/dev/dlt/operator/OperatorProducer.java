@@ -21,6 +21,7 @@ import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.reconciler.LoadTestReconciler;
+import dev.dlt.operator.schedule.RunNowAnnotation;
 import dev.dlt.operator.region.KubernetesTestRegions;
 import dev.dlt.operator.region.RegionCheck;
 import dev.dlt.operator.region.TestRegionReconciler;
@@ -138,6 +139,9 @@ public class OperatorProducer {
             // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
             c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(60_000).withoutMaxAttempts());
             c.withReconciliationMaxInterval(Duration.ofMinutes(5));
+            // the run-now annotation changes no generation: updates are filtered by RunNowAnnotation instead
+            c.withGenerationAware(false);
+            c.withOnUpdateFilter(RunNowAnnotation::reconciledUpdate);
         });
         op.register(new TestRegionReconciler(check, settings.bucket(), clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         return op;

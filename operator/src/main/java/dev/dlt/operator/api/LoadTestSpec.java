@@ -54,6 +54,33 @@ public class LoadTestSpec extends LenientSpec {
             + "status.result.verdict and the Passed condition. None means verdict NoThresholds.")
     private List<ThresholdSpec> thresholds;
 
+    @Size(max = 200)
+    @JsonPropertyDescription("A cron schedule (standard 5 fields: minute hour day-of-month month day-of-week, e.g. '0 9 * * 1'), in spec.timeZone. A scheduled test runs at these times, not when its spec changes.")
+    private String schedule;
+
+    @Size(max = 64)
+    @JsonPropertyDescription("IANA time zone of spec.schedule and spec.startAt without offset (e.g. Europe/Berlin); default UTC. Wall-clock times a DST change skips run at the same offset after the jump; times it repeats run once.")
+    private String timeZone;
+
+    @Size(max = 64)
+    @JsonPropertyDescription("RFC 3339 instant (e.g. 2026-12-01T09:00:00+01:00). Alone: the test runs once, at that time. With spec.schedule: the schedule starts there, and spec.everyNthWeek counts weeks from its week.")
+    private String startAt;
+
+    @Min(1)
+    @Max(52)
+    @JsonPropertyDescription("With spec.schedule and spec.startAt: run only in every Nth week (Monday to Sunday, in spec.timeZone) counted from the week of spec.startAt; 2 makes a biweekly schedule. Default 1.")
+    private Integer everyNthWeek;
+
+    @Pattern(SpecLimits.DURATION)
+    @JsonPropertyDescription("How late a scheduled run may still start (e.g. the operator was down at its time): within it, the latest missed time runs once; beyond it, it is skipped. Default 5m.")
+    private String startingDeadline;
+
+    @JsonPropertyDescription("What a scheduled time does while a run is active: Skip (default; counted in status.skippedRuns) or Replace (cancel the active run, start the scheduled one).")
+    private ConcurrencyPolicy concurrencyPolicy;
+
+    @JsonPropertyDescription("true stops the active run (phase Cancelled, what the workers stored is kept and recorded) and pauses the schedule, run-now requests and runs on spec changes; false resumes them (a test without schedule then runs its spec, like any spec change).")
+    private Boolean suspend;
+
     public ScenarioSpec getScenario() {
         return scenario;
     }
@@ -105,5 +132,61 @@ public class LoadTestSpec extends LenientSpec {
 
     public void setThresholds(List<ThresholdSpec> thresholds) {
         this.thresholds = thresholds;
+    }
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getStartAt() {
+        return startAt;
+    }
+
+    public void setStartAt(String startAt) {
+        this.startAt = startAt;
+    }
+
+    public Integer getEveryNthWeek() {
+        return everyNthWeek;
+    }
+
+    public void setEveryNthWeek(Integer everyNthWeek) {
+        this.everyNthWeek = everyNthWeek;
+    }
+
+    public String getStartingDeadline() {
+        return startingDeadline;
+    }
+
+    public void setStartingDeadline(String startingDeadline) {
+        this.startingDeadline = startingDeadline;
+    }
+
+    public ConcurrencyPolicy getConcurrencyPolicy() {
+        return concurrencyPolicy;
+    }
+
+    public void setConcurrencyPolicy(ConcurrencyPolicy concurrencyPolicy) {
+        this.concurrencyPolicy = concurrencyPolicy;
+    }
+
+    public Boolean getSuspend() {
+        return suspend;
+    }
+
+    public void setSuspend(Boolean suspend) {
+        this.suspend = suspend;
     }
 }

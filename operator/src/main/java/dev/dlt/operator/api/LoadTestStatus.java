@@ -47,8 +47,17 @@ public class LoadTestStatus {
     @JsonPropertyDescription("The last result's 95th percentile for kubectl get, e.g. 212ms.")
     private String p95;
 
-    @JsonPropertyDescription("When the next scheduled run starts (RFC 3339); empty when none is scheduled.")
+    @JsonPropertyDescription("When the schedule (or spec.startAt) starts the next run (RFC 3339); absent when nothing is scheduled or the test is suspended.")
     private String nextRunAt;
+
+    @JsonPropertyDescription("The last scheduled time handled (RFC 3339): its run was started, or it was skipped (see skippedRuns).")
+    private String lastScheduledAt;
+
+    @JsonPropertyDescription("The value of the load.dlt.dev/run-now annotation last acted on; a different value starts a run.")
+    private String handledRunNowToken;
+
+    @JsonPropertyDescription("Scheduled times that started no run: a run was still active (concurrencyPolicy Skip) or they were missed by more than spec.startingDeadline.")
+    private Integer skippedRuns;
 
     public Phase getPhase() {
         return phase;
@@ -138,6 +147,30 @@ public class LoadTestStatus {
         this.nextRunAt = nextRunAt;
     }
 
+    public String getLastScheduledAt() {
+        return lastScheduledAt;
+    }
+
+    public void setLastScheduledAt(String lastScheduledAt) {
+        this.lastScheduledAt = lastScheduledAt;
+    }
+
+    public String getHandledRunNowToken() {
+        return handledRunNowToken;
+    }
+
+    public void setHandledRunNowToken(String handledRunNowToken) {
+        this.handledRunNowToken = handledRunNowToken;
+    }
+
+    public Integer getSkippedRuns() {
+        return skippedRuns;
+    }
+
+    public void setSkippedRuns(Integer skippedRuns) {
+        this.skippedRuns = skippedRuns;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -156,11 +189,14 @@ public class LoadTestStatus {
                 && java.util.Objects.equals(history, other.history)
                 && java.util.Objects.equals(workers, other.workers)
                 && java.util.Objects.equals(p95, other.p95)
-                && java.util.Objects.equals(nextRunAt, other.nextRunAt);
+                && java.util.Objects.equals(nextRunAt, other.nextRunAt)
+                && java.util.Objects.equals(lastScheduledAt, other.lastScheduledAt)
+                && java.util.Objects.equals(handledRunNowToken, other.handledRunNowToken)
+                && java.util.Objects.equals(skippedRuns, other.skippedRuns);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, progress, result, history, workers, p95, nextRunAt);
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, progress, result, history, workers, p95, nextRunAt, lastScheduledAt, handledRunNowToken, skippedRuns);
     }
 }

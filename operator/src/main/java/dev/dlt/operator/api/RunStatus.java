@@ -44,6 +44,12 @@ public class RunStatus {
     @JsonPropertyDescription("The final one-line message, shown once the run is recorded.")
     private String outcomeMessage;
 
+    @JsonPropertyDescription("What started the run: SpecChange, RunNow (the load.dlt.dev/run-now annotation), Schedule or StartAt.")
+    private RunTrigger trigger;
+
+    @JsonPropertyDescription("Who cancelled the run and when, once it is cancelled (the workers are stopped, what they stored is collected).")
+    private String cancelRequest;
+
     public String getId() {
         return id;
     }
@@ -140,6 +146,22 @@ public class RunStatus {
         this.outcomeMessage = outcomeMessage;
     }
 
+    public RunTrigger getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(RunTrigger trigger) {
+        this.trigger = trigger;
+    }
+
+    public String getCancelRequest() {
+        return cancelRequest;
+    }
+
+    public void setCancelRequest(String cancelRequest) {
+        this.cancelRequest = cancelRequest;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -159,11 +181,13 @@ public class RunStatus {
                 && java.util.Objects.equals(regions, other.regions)
                 && outcome == other.outcome
                 && java.util.Objects.equals(outcomeReason, other.outcomeReason)
-                && java.util.Objects.equals(outcomeMessage, other.outcomeMessage);
+                && java.util.Objects.equals(outcomeMessage, other.outcomeMessage)
+                && java.util.Objects.equals(trigger, other.trigger)
+                && java.util.Objects.equals(cancelRequest, other.cancelRequest);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, generation, createdAt, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions, outcome);
+        return java.util.Objects.hash(id, generation, createdAt, launchedAt, startedAt, finishedAt, workers, startSkewMs, regions, outcome, trigger, cancelRequest);
     }
 }

@@ -32,6 +32,12 @@ public class RunSummary {
     @JsonPropertyDescription("The run's verdict on spec.thresholds: Passed, Failed, Inconclusive or NoThresholds.")
     private Verdict verdict;
 
+    @JsonPropertyDescription("What started it: SpecChange, RunNow, Schedule or StartAt.")
+    private RunTrigger trigger;
+
+    @JsonPropertyDescription("End instant (RFC 3339).")
+    private String finishedAt;
+
     public String getRunId() {
         return runId;
     }
@@ -96,6 +102,22 @@ public class RunSummary {
         this.verdict = verdict;
     }
 
+    public RunTrigger getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(RunTrigger trigger) {
+        this.trigger = trigger;
+    }
+
+    public String getFinishedAt() {
+        return finishedAt;
+    }
+
+    public void setFinishedAt(String finishedAt) {
+        this.finishedAt = finishedAt;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -111,11 +133,13 @@ public class RunSummary {
                 && java.util.Objects.equals(rps, other.rps)
                 && java.util.Objects.equals(p95Ms, other.p95Ms)
                 && java.util.Objects.equals(errorRate, other.errorRate)
-                && java.util.Objects.equals(verdict, other.verdict);
+                && java.util.Objects.equals(verdict, other.verdict)
+                && java.util.Objects.equals(trigger, other.trigger)
+                && java.util.Objects.equals(finishedAt, other.finishedAt);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(runId, phase, startedAt, requests, rps, p95Ms, errorRate, verdict);
+        return java.util.Objects.hash(runId, phase, startedAt, requests, rps, p95Ms, errorRate, verdict, trigger, finishedAt);
     }
 }

@@ -14,6 +14,11 @@ import dev.dlt.operator.run.DependencyUnavailable;
 import dev.dlt.operator.run.RunCanceller;
 import dev.dlt.operator.run.RunConductor;
 import dev.dlt.operator.run.RunLogContext;
+import dev.dlt.operator.schedule.RunNowAnnotation;
+import dev.dlt.operator.schedule.RunTriggers;
+import dev.dlt.operator.status.Conditions;
+import dev.dlt.operator.api.RunTrigger;
+import java.time.Instant;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
 import dev.dlt.operator.validation.SpecValidator;
 import dev.dlt.operator.validation.Violation;
@@ -45,8 +50,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The LoadTest controller, a thin conductor: a new spec generation is validated and gets a new run
- * (a run still active is cancelled and recorded first); an active run is moved forward by the
- * {@link RunConductor}; deleting the LoadTest stops what it launched. Worker pods owned by a
+ * (a run still active is cancelled and recorded first) unless the test is scheduled or suspended;
+ * {@link RunTriggers} start runs for run-now requests and scheduled times; spec.suspend cancels an
+ * active run; an active run is moved forward by the {@link RunConductor}; deleting the LoadTest stops what it launched. Worker pods owned by a
  * LoadTest trigger it when they change, and are read from the same informer's cache.
  */
 @ControllerConfiguration(name = LoadTestReconciler.NAME)
@@ -64,6 +70,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final PodCache pods;
     private final EventRecorder events;
     private final Clock clock;
+    private final RunTriggers triggers;
 
     public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
                               Clock clock) {
@@ -73,6 +80,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         this.pods = pods;
         this.events = events;
         this.clock = clock;
+        this.triggers = new RunTriggers(events);
     }
 
     @Override
@@ -98,20 +106,33 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         LoadTestStatus status = JSON.convertValue(before, LoadTestStatus.class);
         long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
         boolean active = status.getRun() != null && status.getPhase() != null && status.getPhase().active();
+        boolean specChanged = !Objects.equals(status.getObservedGeneration(), generation);
         Optional<Duration> next;
-        if (!Objects.equals(status.getObservedGeneration(), generation) && active) {
+        if (active && RunTriggers.suspended(test)) {
+            String why = "suspended by spec.suspend at " + clock.instant();
+            if (status.getRun().getCancelRequest() == null && status.getPhase() != Phase.Recording) {
+                conductor.cancelByUser(status, why);
+                events.warning(test, "Cancelled", why + " during run " + status.getRun().getId());
+            }
+            next = afterRun(test, status, conductor.advance(test, status));
+        } else if (specChanged && active) {
             if (status.getPhase() != Phase.Recording) {
                 String why = "spec changed to generation " + generation + " during run " + status.getRun().getId();
                 conductor.cancel(status, why);
                 events.warning(test, "Cancelled", why);
             }
             next = conductor.advance(test, status).or(() -> Optional.of(Duration.ofMillis(100)));
-        } else if (!Objects.equals(status.getObservedGeneration(), generation)) {
+        } else if (specChanged) {
             next = newGeneration(test, status, generation);
         } else if (active) {
-            next = conductor.advance(test, status);
+            triggers.active(test, status, clock.instant()).filter(at -> status.getRun().getCancelRequest() == null).ifPresent(at -> {
+                String why = "replaced by the run scheduled at " + at + " (spec.concurrencyPolicy Replace)";
+                conductor.cancelByUser(status, why);
+                events.warning(test, "Cancelled", why + ": run " + status.getRun().getId());
+            });
+            next = afterRun(test, status, conductor.advance(test, status));
         } else {
-            next = Optional.empty();
+            next = idle(test, status, generation);
         }
         LoadTestStatusBuilder.columns(status);
         test.setStatus(status);
@@ -122,6 +143,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     private Optional<Duration> newGeneration(LoadTest test, LoadTestStatus status, long generation) {
         var now = clock.instant();
+        triggers.specChanged(status);
         List<Violation> violations = new ArrayList<>(validator.validate(test.getSpec()));
         if (violations.isEmpty() && test.getSpec().getScenario().getJmeter() != null) {
             try {
@@ -140,11 +162,51 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
             events.warning(test, "InvalidSpec", message);
             return Optional.empty();
         }
+        if (RunTriggers.suspended(test) || RunTriggers.scheduled(test)) {
+            // a scheduled or suspended test runs on its schedule or a run-now request, not on a spec change
+            LoadTestStatusBuilder.accepted(status, RunTriggers.suspended(test) ? "suspended (spec.suspend)" : "scheduled", generation, now);
+            return idle(test, status, generation);
+        }
+        return startRun(test, status, generation, RunTrigger.SpecChange, now);
+    }
+
+    /** A test without an active run and with its spec observed: starts a run if a trigger says so, else waits for the next. */
+    private Optional<Duration> idle(LoadTest test, LoadTestStatus status, long generation) {
+        if (!Conditions.isTrue(status.getConditions(), Conditions.VALID)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<RunTriggers.Start> start = triggers.idle(test, status, now);
+        if (start.isPresent()) {
+            events.normal(test, "RunTriggered", start.get().trigger() + ": " + start.get().why());
+            return startRun(test, status, generation, start.get().trigger(), now);
+        }
+        if (status.getPhase() == Phase.Pending) {
+            status.setMessage(RunTriggers.suspended(test) ? "suspended (spec.suspend)"
+                    : status.getNextRunAt() == null ? "nothing scheduled" : "next run at " + status.getNextRunAt());
+        }
+        return triggers.wakeUp(test, status, now);
+    }
+
+    /** After a look at an active run: a run that just ended is followed by a look for what is queued (a spec change, a trigger). */
+    private Optional<Duration> afterRun(LoadTest test, LoadTestStatus status, Optional<Duration> next) {
+        if (next.isPresent() || (status.getPhase() != null && status.getPhase().active())) {
+            return next;
+        }
+        long generation = test.getMetadata().getGeneration() == null ? 0 : test.getMetadata().getGeneration();
+        boolean queued = !Objects.equals(status.getObservedGeneration(), generation) || RunTriggers.scheduled(test)
+                || RunNowAnnotation.pending(test, status).isPresent();
+        return queued ? Optional.of(RunTriggers.SOON) : Optional.empty();
+    }
+
+    private Optional<Duration> startRun(LoadTest test, LoadTestStatus status, long generation, RunTrigger trigger, Instant now) {
         String runId = "r" + RUN_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         int desired = test.getSpec().getWorkers().stream().mapToInt(WorkerGroupSpec::getCount).sum();
         LoadTestStatusBuilder.newRun(status, runId, generation, desired, now);
         RunLogContext.run(runId);
         LOG.infof("new run for generation %d: %d workers", generation, desired);
+        status.getRun().setTrigger(trigger);
+        RunNowAnnotation.covered(test, status);
         // the run id is recorded in status before anything is launched, so a restart adopts rather than duplicates
         return Optional.of(Duration.ofMillis(100));
     }

@@ -96,6 +96,24 @@ public class RunConductor {
         }
     }
 
+    /**
+     * Cancels an active run as a user action ({@code why} says who and when): a run whose load has not
+     * started ends at once; a running one stops its workers and collects what they stored first.
+     */
+    public void cancelByUser(LoadTestStatus status, String why) {
+        RunStatus run = status.getRun();
+        if (run.getCancelRequest() != null || status.getPhase() == Phase.Recording) {
+            return;
+        }
+        run.setCancelRequest(why);
+        if (status.getPhase() != Phase.Running && status.getPhase() != Phase.Collecting) {
+            long generation = run.getGeneration() == null ? 0 : run.getGeneration();
+            LoadTestStatusBuilder.ending(status, Phase.Cancelled, "Cancelled", why, generation, clock.instant());
+        } else {
+            status.setMessage("cancelling: " + why);
+        }
+    }
+
     private Optional<Duration> apply(LoadTest test, LoadTestStatus status, StepOutcome outcome, long generation, Instant now) {
         switch (outcome) {
             case StepOutcome.Stay stay -> {
@@ -116,6 +134,11 @@ public class RunConductor {
                 if (advance.event() != null) {
                     events.normal(test, advance.event(), advance.message());
                 }
+                return Optional.of(NEXT_PHASE);
+            }
+            case StepOutcome.End end when status.getRun().getCancelRequest() != null -> {
+                LoadTestStatusBuilder.ending(status, Phase.Cancelled, "Cancelled", status.getRun().getCancelRequest() + "; "
+                        + end.message(), generation, now);
                 return Optional.of(NEXT_PHASE);
             }
             case StepOutcome.End end -> {

@@ -30,7 +30,7 @@ public class RunRecorder {
                 test.getMetadata().getNamespace(), test.getMetadata().getName(), run.getId(),
                 run.getGeneration() == null ? 0 : run.getGeneration(), run.getOutcome().name(), run.getOutcomeMessage(),
                 run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), workers, run.getStartSkewMs(), status.getResult(),
-                verdict(status), spec(test, run)));
+                verdict(status), spec(test, run), run.getTrigger() == null ? null : run.getTrigger().name()));
     }
 
     private static String verdict(LoadTestStatus status) {

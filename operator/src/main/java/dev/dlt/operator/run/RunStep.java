@@ -40,6 +40,13 @@ public class RunStep implements PhaseStep {
     @Override
     public StepOutcome next(RunContext context) {
         RunPlan plan = context.plan();
+        String cancelled = context.run().getCancelRequest();
+        if (cancelled != null) {
+            // stopped agents upload what they recorded: the run collects it like any other
+            fleet.stop(plan);
+            context.run().setFinishedAt(context.now().toString());
+            return new StepOutcome.Advance(Phase.Collecting, "cancelled (" + cancelled + "): collecting what the workers stored", null);
+        }
         RunObservation observed = observer.observe(plan);
         RunStatusFacts.counts(context.run(), observed, plan);
         follow(context);

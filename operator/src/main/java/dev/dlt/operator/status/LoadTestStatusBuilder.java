@@ -83,6 +83,22 @@ public final class LoadTestStatusBuilder {
                 : p95 >= 100 ? Math.round(p95) + "ms" : String.format(Locale.ROOT, "%.1fms", p95));
     }
 
+    /**
+     * A valid spec generation that starts no run now (it is scheduled or suspended): Valid=True, and
+     * Pending when no run has happened since the spec was last valid.
+     */
+    public static void accepted(LoadTestStatus status, String message, long generation, Instant now) {
+        boolean wasInvalid = Conditions.get(status.getConditions(), Conditions.VALID).map(c -> !"True".equals(c.getStatus())).orElse(false);
+        status.setObservedGeneration(generation);
+        if (status.getRun() == null || wasInvalid || status.getPhase() == null) {
+            status.setPhase(Phase.Pending);
+        }
+        RunStatus run = status.getRun();
+        boolean lastRunShown = status.getPhase() != Phase.Pending && run != null && run.getOutcomeMessage() != null;
+        status.setMessage(lastRunShown ? message + "; last run " + run.getId() + ": " + run.getOutcomeMessage() : message);
+        status.setConditions(Conditions.set(status.getConditions(), Conditions.VALID, true, "SpecValid", "", generation, now));
+    }
+
     /** The run stays in its phase, waiting for what the message says. */
     public static void stay(LoadTestStatus status, String message) {
         status.setMessage(message);
@@ -210,6 +226,8 @@ public final class LoadTestStatusBuilder {
         line.setRunId(run.getId());
         line.setPhase(status.getPhase());
         line.setStartedAt(run.getStartedAt());
+        line.setFinishedAt(run.getFinishedAt());
+        line.setTrigger(run.getTrigger());
         if (status.getResult() != null) {
             line.setRequests(status.getResult().getRequests());
             line.setRps(status.getResult().getRps());

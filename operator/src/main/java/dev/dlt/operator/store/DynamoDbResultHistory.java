@@ -101,6 +101,7 @@ public final class DynamoDbResultHistory implements ResultHistory {
         put(item, "createdAt", run.createdAt());
         put(item, "startedAt", run.startedAt());
         put(item, "finishedAt", run.finishedAt());
+        put(item, "trigger", run.trigger());
         item.put("workers", n(run.workers()));
         if (run.startSkewMs() != null) {
             item.put("startSkewMs", n(run.startSkewMs()));

@@ -4,19 +4,36 @@ import dev.dlt.operator.api.ResultStatus;
 
 /**
  * What is kept of a finished run: which test and run, how it ended, when, its result (null when it
- * produced none), its verdict on the thresholds (null when not judged) and the spec it ran, as JSON
- * (null when the resource's spec has moved on to another generation since the run began).
+ * produced none), its verdict on the thresholds (null when not judged), the spec it ran, as JSON
+ * (null when the resource's spec has moved on to another generation since the run began), and what
+ * started it (SpecChange, RunNow, Schedule or StartAt; null for runs from before triggers).
  */
 public record RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
                         String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                        ResultStatus result, String verdict, String spec) {
+                        ResultStatus result, String verdict, String spec, String trigger) {
 
-    /** A record without verdict and spec. */
+    /** A record without verdict, spec and trigger. */
     public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
                      String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
                      ResultStatus result) {
         this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
-                null, null);
+                null, null, null);
+    }
+
+    /** A record without verdict and spec. */
+    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
+                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
+                     ResultStatus result, String trigger) {
+        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
+                null, null, trigger);
+    }
+
+    /** A record without trigger. */
+    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
+                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
+                     ResultStatus result, String verdict, String spec) {
+        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
+                verdict, spec, null);
     }
 
     /** The sort key of the run's item: by start (creation for runs that never started), then run id; the same on every retry. */

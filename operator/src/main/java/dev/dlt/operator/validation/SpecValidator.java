@@ -51,6 +51,7 @@ public final class SpecValidator {
         if (spec.getLoad() != null) {
             ArrivalRateRules.check(spec.getLoad(), spec.getEngine(), workers, violations);
         }
+        ScheduleRules.check(spec, violations);
         if ("native".equals(spec.getEngine()) && spec.getLoad() != null && spec.getLoad().getThroughput() != null) {
             violations.add(new Violation("spec.load.throughput", "is a Taurus option: it needs engine taurus, not native"));
         }

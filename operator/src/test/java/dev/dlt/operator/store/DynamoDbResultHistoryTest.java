@@ -83,7 +83,8 @@ class DynamoDbResultHistoryTest {
     @Test
     void aRunThatNeverStartedIsKeyedByItsCreation() {
         history.record(new RunRecord("team-a/shop", "team-a", "shop", "r2", 1, "Failed", "invalid plan", "2026-11-23T10:00:00Z",
-                null, null, 3, null, null));
+                null, null, 3, null, null, "RunNow"));
+        assertThat(puts.getFirst().item().get("trigger").s()).isEqualTo("RunNow");
         assertThat(puts.getFirst().item().get("sk").s()).isEqualTo("RUN#2026-11-23T10:00:00Z#r2");
     }
 
@@ -99,7 +100,7 @@ class DynamoDbResultHistoryTest {
 
     private static RunRecord record(ResultStatus result) {
         return new RunRecord("team-a/shop", "team-a", "shop", "r1", 1, "Succeeded", "600 requests", "2026-11-23T10:00:00Z",
-                "2026-11-23T10:00:03Z", "2026-11-23T10:00:13Z", 3, 2L, result);
+                "2026-11-23T10:00:03Z", "2026-11-23T10:00:13Z", 3, 2L, result, "Schedule");
     }
 
     private static ResultStatus result(int labels, int labelLength) {

@@ -55,6 +55,29 @@ class SpecValidatorTest {
     }
 
     @Test
+    void scheduleFieldsAreCheckedNamingTheField() {
+        assertThat(problems(s -> s.setSchedule("0 9 * * MON-FRI"))).isEmpty();
+        assertThat(problems(s -> s.setSchedule("every day"))).singleElement().asString()
+                .startsWith("spec.schedule: 'every day' is not a 5-field cron expression");
+        assertThat(problems(s -> s.setSchedule("0 0 9 * * ?"))).as("Quartz' 6 fields").singleElement().asString().startsWith("spec.schedule:");
+        assertThat(problems(s -> {
+            s.setSchedule("0 9 * * *");
+            s.setTimeZone("CEST+2");
+        })).singleElement().asString().startsWith("spec.timeZone: 'CEST+2' is not an IANA time zone");
+        assertThat(problems(s -> s.setStartAt("next monday"))).singleElement().asString().startsWith("spec.startAt: 'next monday'");
+        assertThat(problems(s -> {
+            s.setSchedule("0 9 * * 1");
+            s.setEveryNthWeek(2);
+        })).singleElement().asString().startsWith("spec.everyNthWeek: needs spec.schedule and spec.startAt");
+        assertThat(problems(s -> {
+            s.setSchedule("* * * * *");
+            s.setStartingDeadline("2d");
+        })).containsExactly("spec.startingDeadline: must be at most 24h, was '2d'");
+        assertThat(problems(s -> s.setConcurrencyPolicy(dev.dlt.operator.api.ConcurrencyPolicy.Replace)))
+                .containsExactly("spec.concurrencyPolicy: needs spec.schedule or spec.startAt");
+    }
+
+    @Test
     void throughputIsATaurusOptionOfAtLeastOneRequestPerSecond() {
         assertThat(problems(s -> {
             s.setEngine("taurus");

@@ -25,6 +25,32 @@ final class LoadTests {
         kube.genericKubernetesResources(resource.getApiVersion(), resource.getKind()).inNamespace(NAMESPACE).resource(resource).create();
     }
 
+    /** Applies a manifest to a LoadTest that exists, as {@code kubectl apply} (or an Argo CD sync) does: unchanged fields stay unchanged. */
+    void reapply(String yaml) {
+        GenericKubernetesResource resource = kube.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        resources().withName(resource.getMetadata().getName()).edit(current -> {
+            current.getMetadata().setAnnotations(resource.getMetadata().getAnnotations());
+            current.getAdditionalProperties().put("spec", resource.getAdditionalProperties().get("spec"));
+            return current;
+        });
+    }
+
+    void annotate(String name, String key, String value) {
+        resources().withName(name).edit(current -> {
+            current.getMetadata().getAnnotations().put(key, value);
+            return current;
+        });
+    }
+
+    /** Sets one top-level field of a LoadTest's spec (e.g. suspend). */
+    @SuppressWarnings("unchecked")
+    void setSpec(String name, String field, Object value) {
+        resources().withName(name).edit(current -> {
+            ((Map<String, Object>) current.getAdditionalProperties().get("spec")).put(field, value);
+            return current;
+        });
+    }
+
     /** The status of a TestRegion, once it has one. */
     Map<String, Object> testRegionStatus(String name) {
         GenericKubernetesResource region = kube.genericKubernetesResources("load.dlt.dev/v1alpha1", "TestRegion").inNamespace(NAMESPACE)
