@@ -63,12 +63,19 @@ public final class LocalRun {
             System.out.println(refused.get());
             return 2;
         }
+        if (upPid(work).isPresent()) {
+            // its DynamoDB and S3 own the data directories
+            System.out.println("dlt-local: a local cloud is up in " + work + ": ./dlt-local run FILE runs on it, ./dlt-local down stops it");
+            return 1;
+        }
         Map<String, String> workerEnv = workerEnv(manifest, work, progress);
         if (workerEnv == null) {
             return 2;
         }
         ManifestUrls urls = ManifestUrls.in(Files.readString(manifest));
         try (Cloud cloud = Cloud.start(root, work, workerEnv, urls.anyAt(TARGET_HOST, TARGET_PORT), progress)) {
+            // kubectl works during a one-shot run too, until it ends
+            progress.say("kubectl: --kubeconfig " + cloud.cloud().writeKubeconfig(work.resolve(KUBECONFIG)));
             KubernetesClient kube = cloud.cloud().kubernetes();
             GenericKubernetesResource test = progress.apply(kube, manifest);
             String namespace = RunFollower.namespace(test);
@@ -84,18 +91,18 @@ public final class LocalRun {
             System.out.print(ResultTable.format(view.get()));
             System.out.println();
             return verdict(view.get(), urls.allAt(TARGET_HOST, TARGET_PORT) ? cloud.target() : null, cloud.cloud(), namespace + "/" + name);
+        } finally {
+            deleteQuietly(work.resolve(KUBECONFIG));
         }
     }
 
     /** {@code up}: starts the cloud, writes the kubeconfig, and keeps it running until {@code stop} counts down or the JVM is stopped. */
     public static int up(Path root, Path work, CountDownLatch stop) throws Exception {
         Path pidFile = work.resolve(PID_FILE);
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                System.out.println("dlt-local: a local cloud is already up in " + work + " (pid " + pid + "); ./dlt-local down stops it");
-                return 1;
-            }
+        Optional<Long> running = upPid(work);
+        if (running.isPresent()) {
+            System.out.println("dlt-local: a local cloud is already up in " + work + " (pid " + running.get() + "); ./dlt-local down stops it");
+            return 1;
         }
         RunFollower progress = new RunFollower(System.nanoTime());
         Optional<LocalBzt> bzt = LocalBzt.find(System.getenv());
@@ -221,6 +228,16 @@ public final class LocalRun {
         boolean ok = "Succeeded".equals(view.phase());
         System.out.println(ok ? "OK" : "FAILED (phase " + view.phase() + "): " + view.message());
         return ok ? 0 : 1;
+    }
+
+    /** The process of the cloud that {@code up} keeps running in {@code work}, if it is alive. */
+    static Optional<Long> upPid(Path work) throws java.io.IOException {
+        Path pidFile = work.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
     }
 
     private static void deleteQuietly(Path file) {
