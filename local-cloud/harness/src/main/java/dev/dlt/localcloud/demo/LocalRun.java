@@ -57,7 +57,7 @@ public final class LocalRun {
 
     /** The one-shot run: start, apply {@code manifest}, follow, print, check, stop. */
     public static int run(Path root, Path manifest, Path work) throws Exception {
-        RunFollower progress = new RunFollower(System.nanoTime());
+        RunFollower progress = RunFollower.sinceJvmStart();
         Optional<String> refused = refusal(manifest);
         if (refused.isPresent()) {
             System.out.println(refused.get());
@@ -77,6 +77,9 @@ public final class LocalRun {
             // kubectl works during a one-shot run too, until it ends
             progress.say("kubectl: --kubeconfig " + cloud.cloud().writeKubeconfig(work.resolve(KUBECONFIG)));
             KubernetesClient kube = cloud.cloud().kubernetes();
+            if (cloud.target() != null) {
+                progress.watchTarget(() -> cloud.target().counters().requests());
+            }
             GenericKubernetesResource test = progress.apply(kube, manifest);
             String namespace = RunFollower.namespace(test);
             String name = test.getMetadata().getName();

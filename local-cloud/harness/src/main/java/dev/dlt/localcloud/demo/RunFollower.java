@@ -16,9 +16,23 @@ final class RunFollower {
 
     private final long t0;
     private String last = "";
+    private java.util.function.LongSupplier targetRequests = () -> 0;
+    private boolean firstRequestSeen;
 
     RunFollower(long t0) {
         this.t0 = t0;
+    }
+
+    /** Times from the start of this JVM, so that a run's start-up time includes the JVM's own. */
+    static RunFollower sinceJvmStart() {
+        long sinceStart = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, java.time.Instant.now()).toNanos()).orElse(0L);
+        return new RunFollower(System.nanoTime() - sinceStart);
+    }
+
+    /** Says when the first request reaches the target that {@code requests} counts. */
+    void watchTarget(java.util.function.LongSupplier requests) {
+        this.targetRequests = requests;
     }
 
     void say(String line) {
@@ -59,6 +73,10 @@ final class RunFollower {
             if (resource == null) {
                 return Optional.empty();
             }
+            if (!firstRequestSeen && targetRequests.getAsLong() > 0) {
+                firstRequestSeen = true;
+                say("first request reached the target");
+            }
             LoadTestView view = new LoadTestView(resource);
             String line = String.format(Locale.ROOT, "%-10s %s", view.phase(), view.message());
             if (!line.equals(last) && !view.phase().isEmpty()) {
@@ -68,7 +86,7 @@ final class RunFollower {
             if (view.terminal()) {
                 return Optional.of(view);
             }
-            Thread.sleep(250);
+            Thread.sleep(firstRequestSeen ? 250 : 50);
         }
         throw new IllegalStateException("the LoadTest did not finish within " + timeout);
     }
