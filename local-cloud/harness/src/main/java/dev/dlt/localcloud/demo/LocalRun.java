@@ -1,6 +1,7 @@
 package dev.dlt.localcloud.demo;
 
 import dev.dlt.localcloud.LocalCloud;
+import dev.dlt.localcloud.ManifestUrls;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.dlt.localcloud.ManifestUrls;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +91,10 @@ public final class ApiGateway implements AutoCloseable {
                         "reason", "UnsupportedMediaType", "message", "the local API server reads JSON and YAML, not protobuf: "
                                 + "write the object to a file and kubectl apply -f it", "code", 415)));
             } else {
-                pass(exchange, path, query, get);
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (get || !refusedLoad(path, body, exchange)) {
+                    pass(exchange, path, query, get, body);
+                }
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             // a broken request must not take the gateway down; kubectl shows the status
@@ -106,10 +110,29 @@ public final class ApiGateway implements AutoCloseable {
         }
     }
 
-    private void pass(HttpExchange exchange, String path, Map<String, String> query, boolean get) throws IOException, InterruptedException {
+    /**
+     * Refuses (422, nothing stored) a LoadTest or ConfigMap written with a URL that is not loopback: the local
+     * cloud never sends load off this machine, whoever applies it.
+     */
+    private boolean refusedLoad(String path, byte[] body, HttpExchange exchange) throws IOException {
+        Optional<ApiResourcePath> target = ApiResourcePath.parse(path);
+        if (target.isEmpty() || !List.of("loadtests", "configmaps").contains(target.get().plural())) {
+            return false;
+        }
+        List<String> outside = ManifestUrls.in(new String(body, StandardCharsets.UTF_8)).notLoopback();
+        if (outside.isEmpty()) {
+            return false;
+        }
+        reply(exchange, 422, json.writeValueAsBytes(Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure",
+                "reason", "Invalid", "code", 422, "message", "the local cloud only sends load to loopback addresses (127.0.0.0/8, ::1); "
+                        + "not loopback: " + String.join("; ", outside))));
+        return true;
+    }
+
+    private void pass(HttpExchange exchange, String path, Map<String, String> query, boolean get, byte[] requestBody) throws IOException, InterruptedException {
         FieldSelector fields = FieldSelector.parse(query.remove("fieldSelector"));
         HttpResponse<byte[]> response = forward(exchange.getRequestMethod(), path, query, exchange.getRequestHeaders().getFirst("Content-Type"),
-                exchange.getRequestBody().readAllBytes());
+                requestBody);
         byte[] body = response.body();
         Optional<ApiResourcePath> resourcePath = ApiResourcePath.parse(path);
         if (get && response.statusCode() == 200 && resourcePath.isPresent() && resourcePath.get().subresource() == null) {

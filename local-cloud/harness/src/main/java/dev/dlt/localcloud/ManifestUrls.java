@@ -1,4 +1,4 @@
-package dev.dlt.localcloud.demo;
+package dev.dlt.localcloud;
 
 import java.net.InetAddress;
 import java.net.URI;
