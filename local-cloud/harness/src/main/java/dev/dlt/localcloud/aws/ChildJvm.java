@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 /** A Java program (typically a server) running in a child JVM, logging to a file, stopped by {@link #close()}. */
 public final class ChildJvm implements AutoCloseable {
 
-    /** A directory for the children's class-data archives (start-up time), when set; tests leave it unset. */
-    public static final String CDS_DIR_PROPERTY = "dlt.cds.dir";
     private static final Set<ChildJvm> LIVE = ConcurrentHashMap.newKeySet();
     private static final long STOP_GRACE_SECONDS = 10;
 
@@ -63,15 +61,6 @@ public final class ChildJvm implements AutoCloseable {
             // Netty, Vert.x, Jetty, sqlite4java... use sun.misc.Unsafe; since JDK 24 each use prints a warning
             // unless allowed (JEP 498); the flag does not exist before 23
             command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        String cdsDir = System.getProperty(CDS_DIR_PROPERTY);
-        if (cdsDir != null && !cdsDir.isBlank() && Runtime.version().feature() >= 19 && environment == null) {
-            // ./dlt-local: each service (S3, DynamoDB, the operator) keeps a class-data archive, written at its first
-            // exit and mapped at every later start (JEP 350, JDK-8261455); restarts share it. Not agent processes
-            // (they come with their own environment): many at once, each named for its pod, would each dump one.
-            Path archive = Files.createDirectories(Path.of(cdsDir)).toAbsolutePath().resolve(name.replaceAll("-\\d+$", "") + ".jsa");
-            command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + archive);
         }
         command.addAll(jvmArgs);
         command.add("-cp");
