@@ -233,6 +233,16 @@ public final class LocalCloud implements AutoCloseable {
         return config;
     }
 
+    /** Where kubectl connects (discovery, Tables, streaming watches in front of the API server). */
+    public URI kubectlUrl() {
+        return kube.kubectlUrl();
+    }
+
+    /** Writes a kubeconfig for kubectl to {@code file}. */
+    public Path writeKubeconfig(Path file) throws IOException {
+        return kube.writeKubeconfig(file);
+    }
+
     public KubernetesClient kubernetes() {
         return kube.client();
     }

@@ -57,6 +57,11 @@ public final class ChildJvm implements AutoCloseable {
         fullClasspath.add(ParentWatchdog.installInto(dir.resolve(name + "-watchdog")));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            // Netty, Vert.x, Jetty, sqlite4java... use sun.misc.Unsafe; since JDK 24 each use prints a warning
+            // unless allowed (JEP 498); the flag does not exist before 23
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, fullClasspath.stream().map(Path::toString).toList()));

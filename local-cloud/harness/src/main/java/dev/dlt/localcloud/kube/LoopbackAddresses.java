@@ -18,9 +18,14 @@ public final class LoopbackAddresses {
     /** The port every agent listens on; an address where it is taken is skipped. */
     static final int START_PORT = 50000;
 
+    private static final int SIZE = BLOCKS * 250;
+
     private final int firstOctet;
     private final Deque<String> released = new ArrayDeque<>();
-    private int next;
+    // each pool starts at a random place of its range, so local clouds of other JVMs (tests, a second
+    // ./dlt-local) rarely even probe the same addresses; the probe settles the rest
+    private final int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(SIZE);
+    private int handedOut;
 
     /** @param secondOctetBase the third octet range starts here, keeping pools of different kinds apart */
     public LoopbackAddresses(int secondOctetBase) {
@@ -29,8 +34,8 @@ public final class LoopbackAddresses {
 
     /** A fresh address while there are any, so that sockets an earlier agent left behind never meet a new one; then released ones. */
     public synchronized String allocate() {
-        while (firstOctet + next / 250 < firstOctet + BLOCKS) {
-            int n = next++;
+        while (handedOut < SIZE) {
+            int n = (start + handedOut++) % SIZE;
             String address = "127.0." + (firstOctet + n / 250) + "." + (n % 250 + 2);
             if (startPortFree(address)) {
                 return address;
