@@ -113,6 +113,28 @@ public final class RunAccumulator {
         return new AggregateResult(overall.result(FinalStatus.OVERALL, duration), perLabel, workers, duration);
     }
 
+    /**
+     * The merged histograms whose percentiles are exact, overall (label {@code ""}) and per label, at
+     * most {@code maxLabels} labels; a label whose workers did not all send a histogram is left out.
+     */
+    public synchronized Map<String, SparseHistogram> exactHistograms(int maxLabels) {
+        Map<String, SparseHistogram> result = new LinkedHashMap<>();
+        SparseHistogram all = overall.exactHistogram();
+        if (all != null) {
+            result.put(FinalStatus.OVERALL, all);
+        }
+        for (Map.Entry<String, GroupAccumulator> label : labels.entrySet()) {
+            if (result.size() > maxLabels) {
+                break;
+            }
+            SparseHistogram h = label.getValue().exactHistogram();
+            if (h != null) {
+                result.put(label.getKey(), h);
+            }
+        }
+        return result;
+    }
+
     /** The overall result of each region, named after it. */
     public synchronized Map<String, LabelResult> regions(double durationSeconds) {
         double duration = durationSeconds > 0 ? durationSeconds : longestTestDuration;
