@@ -141,11 +141,23 @@ public class LoadTestStatus {
                 && java.util.Objects.equals(history, other.history)
                 && java.util.Objects.equals(workers, other.workers)
                 && java.util.Objects.equals(p95, other.p95)
-                && java.util.Objects.equals(nextRunAt, other.nextRunAt);
+                && java.util.Objects.equals(nextRunAt, other.nextRunAt)
+                && java.util.Objects.equals(comparison, other.comparison);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history, workers, p95, nextRunAt);
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, result, history, workers, p95, nextRunAt, comparison);
+    }
+
+    @JsonPropertyDescription("The last finished run compared with spec.baseline, per label and overall; absent without spec.baseline.")
+    private ComparisonStatus comparison;
+
+    public ComparisonStatus getComparison() {
+        return comparison;
+    }
+
+    public void setComparison(ComparisonStatus comparison) {
+        this.comparison = comparison;
     }
 }

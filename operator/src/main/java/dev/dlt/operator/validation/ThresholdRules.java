@@ -38,7 +38,10 @@ final class ThresholdRules {
                 violations.add(new Violation(path, "is empty"));
                 continue;
             }
-            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText()).problems()
+            if (t.getRelativeTo() != null && spec.getBaseline() == null) {
+                violations.add(new Violation(path + ".relativeTo", "needs spec.baseline (previous or a run id) to compare with"));
+            }
+            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText(), t.getRelativeTo()).problems()
                     .forEach(p -> violations.add(new Violation(path + "." + p.field(), p.message())));
             String label = t.getLabel();
             if (label != null && !label.isEmpty() && labels != null && !labels.contains(label)) {

@@ -114,22 +114,20 @@ public final class RunAccumulator {
     }
 
     /**
-     * The merged histograms whose percentiles are exact, overall (label {@code ""}) and per label, at
-     * most {@code maxLabels} labels; a label whose workers did not all send a histogram is left out.
+     * The merged histograms whose percentiles are exact, overall (label {@code ""}) and of the labels
+     * asked for; a label whose workers did not all send a histogram is left out.
      */
-    public synchronized Map<String, SparseHistogram> exactHistograms(int maxLabels) {
+    public synchronized Map<String, SparseHistogram> exactHistograms(java.util.Collection<String> wanted) {
         Map<String, SparseHistogram> result = new LinkedHashMap<>();
         SparseHistogram all = overall.exactHistogram();
         if (all != null) {
             result.put(FinalStatus.OVERALL, all);
         }
-        for (Map.Entry<String, GroupAccumulator> label : labels.entrySet()) {
-            if (result.size() > maxLabels) {
-                break;
-            }
-            SparseHistogram h = label.getValue().exactHistogram();
+        for (String label : wanted) {
+            GroupAccumulator accumulator = labels.get(label);
+            SparseHistogram h = accumulator == null ? null : accumulator.exactHistogram();
             if (h != null) {
-                result.put(label.getKey(), h);
+                result.put(label, h);
             }
         }
         return result;
