@@ -65,4 +65,14 @@ class RelativeThresholdTest {
         assertThat(failed.verdict()).isEqualTo(Verdict.Failed);
         assertThat(failed.message()).contains("not judged: no baseline run");
     }
+
+    @Test
+    void anEvaluatorGivenAnUnresolvedRelativeThresholdNeitherPassesNorProvesAFailure() {
+        ThresholdCheck check = new ThresholdEvaluator().evaluate(List.of(ThresholdParser.parseValid("p95", null, "10%", null, "baseline")),
+                baseline).checks().getFirst();
+
+        assertThat(check.passed()).isFalse();
+        assertThat(check.exact()).isFalse();
+        assertThat(check.describe()).isEqualTo("p95 below baseline +10%: no baseline value (FAIL)");
+    }
 }
