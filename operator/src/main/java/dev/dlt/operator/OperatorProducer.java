@@ -12,6 +12,8 @@ import dev.dlt.operator.backend.WorkerBackends;
 import dev.dlt.operator.backend.eks.EksPodBackend;
 import dev.dlt.operator.backend.eks.PodCache;
 import dev.dlt.operator.backend.eks.PodSettings;
+import dev.dlt.operator.compare.BaselineComparison;
+import dev.dlt.operator.compare.Baselines;
 import dev.dlt.operator.config.OperatorConfig;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.events.EventRecorder;
@@ -193,7 +195,8 @@ public class OperatorProducer {
                 Phase.Launching, new LaunchStep(fleet, observer, secrets, store, plans, events, settings),
                 Phase.Starting, new StartStep(observer, new CoordinatedStartSignal(store, settings, clock), collector, settings),
                 Phase.Running, new RunStep(observer, fleet, events, settings, live, metrics),
-                Phase.Collecting, new CollectStep(collector, new RunSummarizer(), settings),
+                Phase.Collecting, new CollectStep(collector, new RunSummarizer(), settings,
+                        new BaselineComparison(new Baselines(store, settings.bucket()))),
                 Phase.Recording, new RecordStep(fleet, secrets, recorder, new ReportPublisher(store, live), metrics,
                         events)), events, metrics, settings, clock);
         return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock);

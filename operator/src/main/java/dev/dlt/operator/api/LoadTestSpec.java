@@ -18,6 +18,8 @@ import java.util.List;
 @ValidationRule(value = "!has(self.thresholds) || !has(self.scenario) || !has(self.scenario.requests) || self.thresholds.all(t, !has(t.label) "
         + "|| self.scenario.requests.exists(r, (has(r.label) ? r.label : r.url) == t.label))",
         message = "a threshold's label must be one of spec.scenario.requests[].label (or the URL of a request without a label)")
+@ValidationRule(value = "has(self.baseline) || !has(self.thresholds) || self.thresholds.all(t, !has(t.relativeTo))",
+        message = "a threshold relative to the baseline needs spec.baseline (previous or a run id)")
 public class LoadTestSpec extends LenientSpec {
 
     @Required
@@ -188,5 +190,18 @@ public class LoadTestSpec extends LenientSpec {
 
     public void setSuspend(Boolean suspend) {
         this.suspend = suspend;
+    }
+
+    @Pattern("^(previous|[a-z0-9][a-z0-9-]{0,62})$")
+    @JsonPropertyDescription("The run each finished run is compared with (status.comparison, and thresholds with relativeTo: baseline): "
+            + "'previous' for the last run of this test that ended Succeeded, or a run id (status.history[].runId), which stays pinned.")
+    private String baseline;
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    public void setBaseline(String baseline) {
+        this.baseline = baseline;
     }
 }

@@ -192,11 +192,24 @@ public class LoadTestStatus {
                 && java.util.Objects.equals(nextRunAt, other.nextRunAt)
                 && java.util.Objects.equals(lastScheduledAt, other.lastScheduledAt)
                 && java.util.Objects.equals(handledRunNowToken, other.handledRunNowToken)
-                && java.util.Objects.equals(skippedRuns, other.skippedRuns);
+                && java.util.Objects.equals(skippedRuns, other.skippedRuns)
+
+                && java.util.Objects.equals(comparison, other.comparison);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, progress, result, history, workers, p95, nextRunAt, lastScheduledAt, handledRunNowToken, skippedRuns);
+        return java.util.Objects.hash(phase, observedGeneration, message, conditions, run, progress, result, history, workers, p95, nextRunAt, lastScheduledAt, handledRunNowToken, skippedRuns, comparison);
+    }
+
+    @JsonPropertyDescription("The last finished run compared with spec.baseline, per label and overall; absent without spec.baseline.")
+    private ComparisonStatus comparison;
+
+    public ComparisonStatus getComparison() {
+        return comparison;
+    }
+
+    public void setComparison(ComparisonStatus comparison) {
+        this.comparison = comparison;
     }
 }

@@ -18,11 +18,13 @@ import io.fabric8.kubernetes.api.model.IntOrString;
         message = "below must be a number, optionally followed by ms, s, m or %")
 @ValidationRule(value = "!has(self.above) || string(self.above).matches('" + ThresholdSpec.BOUND_CEL + "')",
         message = "above must be a number, optionally followed by ms, s, m or %")
-@ValidationRule(value = "!(self.metric in ['p50', 'p90', 'p95', 'p99', 'max', 'avg']) || string(has(self.below) ? self.below : has(self.above) ? self.above : '0ms').matches('(ms|s|m)$')",
+@ValidationRule(value = "!has(self.relativeTo) || string(has(self.below) ? self.below : has(self.above) ? self.above : '0%').endsWith('%')",
+        message = "a threshold relative to the baseline takes a percentage change such as 10%")
+@ValidationRule(value = "has(self.relativeTo) || !(self.metric in ['p50', 'p90', 'p95', 'p99', 'max', 'avg']) || string(has(self.below) ? self.below : has(self.above) ? self.above : '0ms').matches('(ms|s|m)$')",
         message = "a response-time threshold takes a duration such as 300ms, 1.5s or 1m")
-@ValidationRule(value = "self.metric != 'errorRate' || string(has(self.below) ? self.below : has(self.above) ? self.above : '0%').endsWith('%')",
+@ValidationRule(value = "has(self.relativeTo) || self.metric != 'errorRate' || string(has(self.below) ? self.below : has(self.above) ? self.above : '0%').endsWith('%')",
         message = "errorRate takes a percentage such as 1%")
-@ValidationRule(value = "!(self.metric in ['rps', 'requests']) || string(has(self.below) ? self.below : has(self.above) ? self.above : '0').matches('^[0-9.]+$')",
+@ValidationRule(value = "has(self.relativeTo) || !(self.metric in ['rps', 'requests']) || string(has(self.below) ? self.below : has(self.above) ? self.above : '0').matches('^[0-9.]+$')",
         message = "rps and requests take a plain number such as 100")
 public class ThresholdSpec {
 
@@ -46,6 +48,19 @@ public class ThresholdSpec {
 
     @JsonPropertyDescription("The measured value must be strictly above this (same forms as below).")
     private IntOrString above;
+
+    @Pattern("^" + ThresholdParser.RELATIVE_TO_BASELINE + "$")
+    @JsonPropertyDescription("'baseline' makes the bound a percentage change from the baseline run's value (spec.baseline): below: 10% "
+            + "means at most 10% above the baseline's value, above: 10% at most 10% below it. Without a baseline the verdict is Inconclusive.")
+    private String relativeTo;
+
+    public String getRelativeTo() {
+        return relativeTo;
+    }
+
+    public void setRelativeTo(String relativeTo) {
+        this.relativeTo = relativeTo;
+    }
 
     public String getMetric() {
         return metric;
@@ -95,6 +110,6 @@ public class ThresholdSpec {
 
     /** The parsed threshold; the spec must have passed validation. */
     public Threshold toThreshold() {
-        return ThresholdParser.parseValid(metric, label, belowText(), aboveText());
+        return ThresholdParser.parseValid(metric, label, belowText(), aboveText(), relativeTo);
     }
 }

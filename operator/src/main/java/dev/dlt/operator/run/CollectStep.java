@@ -5,6 +5,8 @@ import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.api.ResultStatus;
 import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.ThresholdSpec;
+import dev.dlt.operator.compare.BaselineComparison;
+import dev.dlt.operator.compare.RunBasis;
 import dev.dlt.operator.config.RunSettings;
 import dev.dlt.operator.plan.RunPlanner;
 import dev.dlt.operator.results.Collected;
@@ -34,11 +36,18 @@ public class CollectStep implements PhaseStep {
     private final RunSummarizer summarizer;
     private final RunSettings settings;
     private final RunJudge judge = new RunJudge();
+    private final BaselineComparison comparison;
 
     public CollectStep(ResultCollector collector, RunSummarizer summarizer, RunSettings settings) {
+        this(collector, summarizer, settings, null);
+    }
+
+    /** @param comparison keeps each run's basis and compares with spec.baseline; null for none */
+    public CollectStep(ResultCollector collector, RunSummarizer summarizer, RunSettings settings, BaselineComparison comparison) {
         this.collector = collector;
         this.summarizer = summarizer;
         this.settings = settings;
+        this.comparison = comparison;
     }
 
     @Override
@@ -51,6 +60,8 @@ public class CollectStep implements PhaseStep {
             return StepOutcome.stay(collected.reportedCount() + " of " + desired + " workers reported");
         }
         RunSummary summary = summarizer.summarize(run.getId(), collected);
+        BaselineComparison.Outcome compared = comparison == null ? new BaselineComparison.Outcome(null, null)
+                : comparison.finish(context.test(), context.status(), run.getId(), collected.merged().accumulator(), summary.aggregate());
         collector.forget(run.getId());
         run.getWorkers().setReported(summary.reported());
         run.getWorkers().setFailed(summary.failed());
@@ -61,7 +72,8 @@ public class CollectStep implements PhaseStep {
         context.status().setResult(summary.result());
         LoadTestStatusBuilder.partialResults(context.status(), leftOut(summary), context.generation(), context.now());
         LoadTestStatusBuilder.suspectWorkers(context.status(), flagged(collected), context.generation(), context.now());
-        RunVerdict verdict = judge(context, summary, desired);
+        context.status().setComparison(compared.status());
+        RunVerdict verdict = judge(context, summary, desired, compared.baseline());
         LoadTestStatusBuilder.verdict(context.status(), verdict, context.generation(), context.now());
         StepOutcome outcome = decide(context, summary, desired);
         if (outcome instanceof StepOutcome.End end && verdict.verdict() != Verdict.NoThresholds) {
@@ -71,7 +83,7 @@ public class CollectStep implements PhaseStep {
     }
 
     /** The verdict on the thresholds, judged on the exact fleet-wide aggregate of every worker merged. */
-    private RunVerdict judge(RunContext context, RunSummary summary, int desired) {
+    private RunVerdict judge(RunContext context, RunSummary summary, int desired, RunBasis baseline) {
         var spec = context.test().getSpec();
         List<Threshold> thresholds = spec.getThresholds() == null ? List.of()
                 : spec.getThresholds().stream().map(ThresholdSpec::toThreshold).toList();
@@ -79,7 +91,7 @@ public class CollectStep implements PhaseStep {
         double loadSeconds = summary.startedAtMs() > 0 ? (summary.finishedAtMs() - summary.startedAtMs()) / 1000.0 : 0;
         RunCompleteness completeness = new RunCompleteness(desired, summary.aggregated(), loadSeconds,
                 RunPlanner.loadDuration(spec).toMillis() / 1000.0);
-        return judge.judge(thresholds, summary.aggregate(), completeness);
+        return judge.judge(thresholds, summary.aggregate(), completeness, baseline == null ? null : baseline.aggregate());
     }
 
     /**

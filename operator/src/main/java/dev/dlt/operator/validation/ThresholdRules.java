@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Checks {@code spec.thresholds}: a known metric, a parseable bound (exactly one of below or above)
+ * Checks {@code spec.thresholds} (and {@code spec.baseline}, which relative thresholds need): a known metric, a parseable bound (exactly one of below or above)
  * and a label that is one of the scenario's request labels. A JMeter plan's labels are its sampler
  * names, unknown before the run, so any label is accepted there.
  */
@@ -20,7 +20,14 @@ final class ThresholdRules {
     private ThresholdRules() {
     }
 
+    /** The forms of {@code spec.baseline}, as the CRD schema has them. */
+    private static final java.util.regex.Pattern BASELINE = java.util.regex.Pattern.compile("^(previous|[a-z0-9][a-z0-9-]{0,62})$");
+
     static void check(LoadTestSpec spec, List<Violation> violations) {
+        if (spec.getBaseline() != null && !BASELINE.matcher(spec.getBaseline()).matches()) {
+            violations.add(new Violation("spec.baseline", FieldRules.quote(spec.getBaseline())
+                    + " is neither previous nor a run id (status.history[].runId)"));
+        }
         List<ThresholdSpec> thresholds = spec.getThresholds();
         if (thresholds == null) {
             return;
@@ -38,7 +45,10 @@ final class ThresholdRules {
                 violations.add(new Violation(path, "is empty"));
                 continue;
             }
-            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText()).problems()
+            if (t.getRelativeTo() != null && spec.getBaseline() == null) {
+                violations.add(new Violation(path + ".relativeTo", "needs spec.baseline (previous or a run id) to compare with"));
+            }
+            ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText(), t.getRelativeTo()).problems()
                     .forEach(p -> violations.add(new Violation(path + "." + p.field(), p.message())));
             String label = t.getLabel();
             if (label != null && !label.isEmpty() && labels != null && !labels.contains(label)) {

@@ -1,7 +1,10 @@
 package dev.dlt.operator.verdict;
 
 import dev.dlt.results.aggregate.AggregateResult;
+import dev.dlt.results.aggregate.LabelResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides a finished run's verdict from its thresholds, its fleet-wide aggregate and how complete
@@ -14,6 +17,45 @@ public final class RunJudge {
 
     /** {@code aggregate} is null when no worker produced a result. */
     public RunVerdict judge(List<Threshold> thresholds, AggregateResult aggregate, RunCompleteness completeness) {
+        return judge(thresholds, aggregate, completeness, null);
+    }
+
+    /**
+     * Judges thresholds relative to the baseline on {@code baseline} (null when there is none): each
+     * becomes an absolute bound from the baseline's value; without a baseline value to start from, the
+     * run cannot pass and, unless an absolute threshold failed, is Inconclusive.
+     */
+    public RunVerdict judge(List<Threshold> thresholds, AggregateResult aggregate, RunCompleteness completeness, AggregateResult baseline) {
+        if (thresholds.stream().noneMatch(Threshold::relative) || thresholds.isEmpty() || aggregate == null) {
+            return judgeAbsolute(thresholds, aggregate, completeness);
+        }
+        List<Threshold> resolved = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
+        for (Threshold t : thresholds) {
+            Optional<LabelResult> base = !t.relative() || baseline == null ? Optional.empty() : t.label() == null ? Optional.of(baseline.overall())
+                    : baseline.labels().stream().filter(l -> t.label().equals(l.label())).findFirst();
+            if (!t.relative()) {
+                resolved.add(t);
+            } else if (base.isPresent() && base.get().requests() > 0) {
+                resolved.add(t.against(t.metric().read(base.get())));
+            } else {
+                unresolved.add(t.describe());
+            }
+        }
+        if (unresolved.isEmpty()) {
+            return judgeAbsolute(resolved, aggregate, completeness);
+        }
+        String why = (baseline == null ? "no baseline run to compare with (see status.comparison)" : "the baseline run has no requests")
+                + " for " + String.join(", ", unresolved);
+        RunVerdict rest = resolved.isEmpty() ? null : judgeAbsolute(resolved, aggregate, completeness);
+        if (rest != null && rest.verdict() == Verdict.Failed) {
+            return new RunVerdict(Verdict.Failed, rest.reason(), rest.message() + "; not judged: " + why);
+        }
+        return new RunVerdict(Verdict.Inconclusive, RunVerdict.NO_BASELINE, "cannot pass: " + why
+                + (rest == null ? "" : "; " + rest.message()));
+    }
+
+    private RunVerdict judgeAbsolute(List<Threshold> thresholds, AggregateResult aggregate, RunCompleteness completeness) {
         if (thresholds.isEmpty()) {
             return new RunVerdict(Verdict.NoThresholds, RunVerdict.NO_THRESHOLDS, "spec.thresholds is empty: the run is not judged");
         }

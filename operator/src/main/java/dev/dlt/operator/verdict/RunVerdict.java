@@ -14,6 +14,8 @@ public record RunVerdict(Verdict verdict, String reason, String message) {
     public static final String INCOMPLETE_RUN = "IncompleteRun";
     /** Reason: a percentile threshold met values that are not from merged histograms. */
     public static final String APPROXIMATE_PERCENTILES = "ApproximatePercentiles";
+    /** Reason: a threshold is relative to the baseline, and there is no baseline value to start from. */
+    public static final String NO_BASELINE = "NoBaseline";
     /** Reason: the spec sets no thresholds. */
     public static final String NO_THRESHOLDS = "NoThresholds";
 

@@ -8,7 +8,8 @@ public record ThresholdCheck(Threshold threshold, Double measured, boolean passe
 
     /** E.g. {@code p95 below 300ms: 212.4ms (pass)} or {@code errorRate[api] below 1%: no samples (fail)}. */
     public String describe() {
-        String value = measured == null ? "no samples" : threshold.metric().format(measured) + (exact ? "" : " approximate");
+        String value = threshold.relative() ? "no baseline value"
+                : measured == null ? "no samples" : threshold.metric().format(measured) + (exact ? "" : " approximate");
         return threshold.describe() + ": " + value + " (" + (passed ? "pass" : "FAIL") + ")";
     }
 }

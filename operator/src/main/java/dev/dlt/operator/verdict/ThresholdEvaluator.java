@@ -18,6 +18,10 @@ public final class ThresholdEvaluator {
     }
 
     private static ThresholdCheck check(Threshold threshold, AggregateResult aggregate) {
+        if (threshold.relative()) {
+            // its bound is a percentage of a baseline value nobody gave (see Threshold#against): neither met nor proven broken
+            return new ThresholdCheck(threshold, null, false, false);
+        }
         Optional<LabelResult> result = threshold.label() == null ? Optional.of(aggregate.overall())
                 : aggregate.labels().stream().filter(l -> threshold.label().equals(l.label())).findFirst();
         if (result.isEmpty() || result.get().requests() == 0) {

@@ -13,6 +13,8 @@ public final class ThresholdParser {
 
     /** The bound forms the CRD schema accepts: a number, optionally followed by a time unit or {@code %}. */
     public static final String BOUND = "^\\d{1,12}(\\.\\d{1,6})?(ms|s|m|%)?$";
+    /** The one value of {@code relativeTo}. */
+    public static final String RELATIVE_TO_BASELINE = "baseline";
     private static final Pattern BOUND_PATTERN = Pattern.compile(BOUND);
     private static final Pattern PLAIN = Pattern.compile("^\\d{1,12}(\\.\\d{1,6})?$");
     private static final Pattern PERCENT = Pattern.compile("^(\\d{1,3}(\\.\\d{1,6})?)%$");
@@ -30,7 +32,17 @@ public final class ThresholdParser {
     }
 
     public static Parsed parse(String metricName, String label, String below, String above) {
+        return parse(metricName, label, below, above, null);
+    }
+
+    /**
+     * @param relativeTo {@code baseline} for a bound that is a percentage change from the baseline run's value, or null
+     */
+    public static Parsed parse(String metricName, String label, String below, String above, String relativeTo) {
         List<Problem> problems = new ArrayList<>();
+        if (relativeTo != null && !RELATIVE_TO_BASELINE.equals(relativeTo)) {
+            problems.add(new Problem("relativeTo", shown(relativeTo) + " is not supported; the only value is " + RELATIVE_TO_BASELINE));
+        }
         ThresholdMetric metric = ThresholdMetric.bySpecName(metricName).orElse(null);
         if (metric == null) {
             problems.add(new Problem("metric", (metricName == null ? "is required" : shown(metricName) + " is not a metric")
@@ -45,17 +57,33 @@ public final class ThresholdParser {
         }
         String field = below != null ? "below" : "above";
         String text = below != null ? below : above;
-        Double bound = metric == null ? null : bound(metric, text, field, problems);
+        Double bound = metric == null ? null : relativeTo != null ? percentage(metric, text, field, problems)
+                : bound(metric, text, field, problems);
         if (!problems.isEmpty() || bound == null) {
             return new Parsed(null, problems);
         }
         Threshold.Direction direction = below != null ? Threshold.Direction.BELOW : Threshold.Direction.ABOVE;
-        return new Parsed(new Threshold(metric, label, direction, bound, text), List.of());
+        return new Parsed(new Threshold(metric, label, direction, bound, text, relativeTo != null), List.of());
+    }
+
+    private static Double percentage(ThresholdMetric metric, String text, String field, List<Problem> problems) {
+        var m = PERCENT.matcher(text);
+        if (!m.matches() || Double.parseDouble(m.group(1)) > 100) {
+            problems.add(new Problem(field, shown(text) + " is not a percentage from 0% to 100%; a threshold relative to the baseline "
+                    + "takes the change allowed, e.g. " + metric.specName() + " below: 10% (at most 10% above the baseline)"));
+            return null;
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     /** Parses a threshold that is known to be valid (validation ran before); throws naming the problem otherwise. */
     public static Threshold parseValid(String metricName, String label, String below, String above) {
-        Parsed parsed = parse(metricName, label, below, above);
+        return parseValid(metricName, label, below, above, null);
+    }
+
+    /** Like {@link #parseValid(String, String, String, String)}, for a threshold that may be relative to the baseline. */
+    public static Threshold parseValid(String metricName, String label, String below, String above, String relativeTo) {
+        Parsed parsed = parse(metricName, label, below, above, relativeTo);
         if (parsed.threshold() == null) {
             Problem first = parsed.problems().getFirst();
             throw new IllegalArgumentException(first.field() + ": " + first.message());

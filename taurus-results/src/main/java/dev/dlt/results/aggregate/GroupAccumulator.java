@@ -70,6 +70,11 @@ final class GroupAccumulator {
         }
     }
 
+    /** The merged histogram, or null when some worker sent none (percentiles approximate) or nothing was recorded. */
+    SparseHistogram exactHistogram() {
+        return exact && latency.total() > 0 ? SparseHistogram.of(latency.toHistogram()) : null;
+    }
+
     LabelResult result(String label, double durationSeconds) {
         double n = Math.max(requests, 1);
         double mean = sumRt / n;

@@ -113,6 +113,26 @@ public final class RunAccumulator {
         return new AggregateResult(overall.result(FinalStatus.OVERALL, duration), perLabel, workers, duration);
     }
 
+    /**
+     * The merged histograms whose percentiles are exact, overall (label {@code ""}) and of the labels
+     * asked for; a label whose workers did not all send a histogram is left out.
+     */
+    public synchronized Map<String, SparseHistogram> exactHistograms(java.util.Collection<String> wanted) {
+        Map<String, SparseHistogram> result = new LinkedHashMap<>();
+        SparseHistogram all = overall.exactHistogram();
+        if (all != null) {
+            result.put(FinalStatus.OVERALL, all);
+        }
+        for (String label : wanted) {
+            GroupAccumulator accumulator = labels.get(label);
+            SparseHistogram h = accumulator == null ? null : accumulator.exactHistogram();
+            if (h != null) {
+                result.put(label, h);
+            }
+        }
+        return result;
+    }
+
     /** The overall result of each region, named after it. */
     public synchronized Map<String, LabelResult> regions(double durationSeconds) {
         double duration = durationSeconds > 0 ? durationSeconds : longestTestDuration;

@@ -71,6 +71,21 @@ class RunAccumulatorTest {
         assertThat(overall.responseCodes().get(GroupAccumulator.OTHER_CODES)).isEqualTo(800);
     }
 
+    @Test
+    void exactHistogramsAreTheMergeOfEveryWorkersAndOnlyWhileEveryWorkerSentOne() throws Exception {
+        run.add("eks", report(group(100, 0, Map.of("200", 100L), 0), group(100, 0, Map.of("200", 100L), 0)), histograms(100));
+        run.add("ecs", report(group(50, 0, Map.of("200", 50L), 0), group(50, 0, Map.of("200", 50L), 0)), histograms(50));
+
+        Map<String, SparseHistogram> merged = run.exactHistograms(java.util.List.of("x", "unknown"));
+        assertThat(merged).containsOnlyKeys(FinalStatus.OVERALL, "x");
+        assertThat(merged.get("x").totalCount()).isEqualTo(150);
+        assertThat(merged.get("x").toHistogram().getValueAtPercentile(50)).isEqualTo(LatencyHistograms.newHistogram().highestEquivalentValue(10_000));
+        assertThat(run.exactHistograms(java.util.List.of())).containsOnlyKeys(FinalStatus.OVERALL);
+
+        run.add("eks", report(group(10, 0, Map.of("200", 10L), 0), group(10, 0, Map.of("200", 10L), 0)), Map.of());
+        assertThat(run.exactHistograms(java.util.List.of("x"))).as("percentiles are approximate now").isEmpty();
+    }
+
     private static FinalStatus report(GroupStats label, GroupStats overall) {
         Map<String, GroupStats> groups = new LinkedHashMap<>();
         groups.put("x", label);
