@@ -94,7 +94,8 @@ RBAC rules of the operator: exactly the verbs its code uses, per resource. One J
 # Worker pods: informer (list/watch), get-before-create, create, and stop by label selector
 # (a DELETE on the collection, falling back to one delete per pod).
 - {"apiGroups":[""],"resources":["pods"],"verbs":["get","list","watch","create","delete","deletecollection"]}
-# The per-run start-gate Secret: created once, read back after a restart, deleted with the run.
+# The per-run start-gate Secret: created once, read back after a restart, deleted with the run;
+# get also reads the Secret keys that requests reference (headersFrom, bodyFrom) at launch.
 - {"apiGroups":[""],"resources":["secrets"],"verbs":["get","create","delete"]}
 # JMeter plans referenced by spec.scenario.jmeter.configMapRef.
 - {"apiGroups":[""],"resources":["configmaps"],"verbs":["get"]}

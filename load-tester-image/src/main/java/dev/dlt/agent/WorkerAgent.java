@@ -12,6 +12,7 @@ import dev.dlt.agent.gate.StartSignal;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.live.LiveRollup;
+import dev.dlt.results.scenario.SealedRequestValues;
 import dev.dlt.results.scenario.TaurusConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -108,7 +109,8 @@ final class WorkerAgent implements Agent {
 
     private Outcome runLoad(ResultStore store, ResultKeys keys, String workerId) throws IOException, InterruptedException {
         String scenarioKey = config.optional(AgentConfig.SCENARIO_KEY).orElse(keys.scenario());
-        byte[] json = store.get(scenarioKey);
+        // values from Kubernetes Secrets travel sealed under the run secret; both engines read them opened
+        byte[] json = SealedRequestValues.open(store.get(scenarioKey), config.runSecret());
         String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
         engine = WorkerEngines.forName(config.engine(), config.env());
         engine.prepare(new EngineInput(TaurusConfig.fromJson(json), json,

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 import java.util.Map;
 
 /** One HTTP request of the scenario. */
@@ -36,6 +37,14 @@ public class HttpRequestSpec {
     @Size(max = SpecLimits.MAX_BODY)
     @JsonPropertyDescription("Request body, sent as is; at most 65536 characters.")
     private String body;
+
+    @Size(max = SpecLimits.MAX_HEADERS)
+    @JsonPropertyDescription("Request headers whose values come from Secrets (for tokens and the like), resolved when a run launches; "
+            + "together with headers at most 50, names not repeated.")
+    private List<HeaderFromSpec> headersFrom;
+
+    @JsonPropertyDescription("The request body from a Secret, instead of body; at most 65536 characters.")
+    private ValueFromSpec bodyFrom;
 
     public String getLabel() {
         return label;
@@ -75,5 +84,21 @@ public class HttpRequestSpec {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public List<HeaderFromSpec> getHeadersFrom() {
+        return headersFrom;
+    }
+
+    public void setHeadersFrom(List<HeaderFromSpec> headersFrom) {
+        this.headersFrom = headersFrom;
+    }
+
+    public ValueFromSpec getBodyFrom() {
+        return bodyFrom;
+    }
+
+    public void setBodyFrom(ValueFromSpec bodyFrom) {
+        this.bodyFrom = bodyFrom;
     }
 }

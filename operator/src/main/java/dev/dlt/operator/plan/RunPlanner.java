@@ -2,6 +2,7 @@ package dev.dlt.operator.plan;
 
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.api.ArrivalRateSpec;
+import dev.dlt.operator.api.HeaderFromSpec;
 import dev.dlt.operator.api.HttpRequestSpec;
 import dev.dlt.operator.api.JmeterPlanSpec;
 import dev.dlt.operator.api.LoadTest;
@@ -11,11 +12,14 @@ import dev.dlt.operator.api.RunStatus;
 import dev.dlt.operator.api.WorkerGroupSpec;
 import dev.dlt.operator.backend.WorkerBackends;
 import dev.dlt.operator.plan.JmeterPlan;
+import dev.dlt.results.scenario.SealedRequestValues;
 import dev.dlt.results.scenario.TaurusConfig;
 import dev.dlt.results.scenario.TaurusDuration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Turns a validated spec into a {@link RunPlan}: regions, worker ids, and the Taurus scenario. */
@@ -94,10 +98,19 @@ public class RunPlanner {
     static TaurusConfig scenario(LoadTestSpec spec, Duration rampUp, Duration holdFor, int workers) {
         List<TaurusConfig.Request> requests = new ArrayList<>();
         List<HttpRequestSpec> specRequests = spec.getScenario().getRequests() == null ? List.of() : spec.getScenario().getRequests();
-        for (HttpRequestSpec r : specRequests) {
+        for (int i = 0; i < specRequests.size(); i++) {
+            HttpRequestSpec r = specRequests.get(i);
             String method = r.getMethod() == null || r.getMethod().isEmpty() ? "GET" : r.getMethod();
             String label = r.getLabel() == null ? r.getUrl() : r.getLabel();
-            requests.add(new TaurusConfig.Request(label, r.getUrl(), method, r.getHeaders(), r.getBody()));
+            // values from Secrets are placeholders here: LaunchStep seals the values next to them
+            Map<String, String> headers = r.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.getHeaders());
+            if (r.getHeadersFrom() != null) {
+                for (HeaderFromSpec header : r.getHeadersFrom()) {
+                    headers.put(header.getName(), SealedRequestValues.headerPlaceholder(i, header.getName()));
+                }
+            }
+            String body = r.getBodyFrom() != null ? SealedRequestValues.bodyPlaceholder(i) : r.getBody();
+            requests.add(new TaurusConfig.Request(label, r.getUrl(), method, headers, body));
         }
         String timeout = spec.getScenario().getRequestTimeout() == null ? null
                 : TaurusDuration.format(TaurusDuration.parse(spec.getScenario().getRequestTimeout()));

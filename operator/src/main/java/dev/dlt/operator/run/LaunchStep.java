@@ -14,13 +14,14 @@ import dev.dlt.operator.plan.JmeterPlans;
 import dev.dlt.operator.plan.RegionPlan;
 import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.store.ObjectStore;
+import dev.dlt.results.scenario.SealedRequestValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Launching: writes the scenario (and plan) to S3, launches the missing workers of every region, and
+ * Launching: writes the scenario (and plan, and sealed Secret values) to S3, launches the missing workers of every region, and
  * each region's leader once all its workers listen. Launch calls never wait: throttled or short
  * launches are called again on the next look, until the launch deadline.
  */
@@ -52,7 +53,7 @@ public class LaunchStep implements PhaseStep {
         byte[] secret = secrets.ensure(context.test(), plan.run());
         if (run.getLaunchedAt() == null) {
             try {
-                writeScenario(context);
+                writeScenario(context, secret);
             } catch (InvalidPlanException e) {
                 return StepOutcome.fail("InvalidPlan", e.field() + ": " + e.getMessage());
             }
@@ -124,8 +125,10 @@ public class LaunchStep implements PhaseStep {
                 + (launchProblems.isEmpty() ? "" : "; launching: " + String.join("; ", launchProblems)));
     }
 
-    private void writeScenario(RunContext context) throws InvalidPlanException {
+    private void writeScenario(RunContext context, byte[] secret) throws InvalidPlanException {
         RunPlan plan = context.plan();
+        // a missing Secret or key stops the launch here, before any worker exists
+        byte[] scenario = SealedRequestValues.seal(plan.scenario().toJson(), secrets.requestValues(context.test()), secret);
         var jmeterSpec = context.test().getSpec().getScenario().getJmeter();
         Optional<JmeterPlan> jmeter = jmeterSpec == null ? Optional.empty()
                 : Optional.of(plans.load(context.test().getMetadata().getNamespace(), jmeterSpec));
@@ -133,7 +136,7 @@ public class LaunchStep implements PhaseStep {
             String scenarioKey = plan.keys(region).scenario();
             String folder = scenarioKey.substring(0, scenarioKey.lastIndexOf('/') + 1);
             jmeter.ifPresent(j -> store.put(region.bucket(), folder + j.fileName(), j.content(), "application/octet-stream"));
-            store.put(region.bucket(), scenarioKey, plan.scenario().toJson(), "application/json");
+            store.put(region.bucket(), scenarioKey, scenario, "application/json");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.dlt.operator.run;
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.backend.eks.WorkerPods;
+import dev.dlt.operator.plan.InvalidPlanException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,9 +20,16 @@ public class RunSecrets {
     static final String KEY = "secret";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final KubernetesClient client;
+    private final RequestSecretValues requestValues;
 
     public RunSecrets(KubernetesClient client) {
         this.client = client;
+        this.requestValues = new RequestSecretValues(client);
+    }
+
+    /** The values of the Secret keys the test's requests reference, by scenario placeholder. */
+    public Map<String, String> requestValues(LoadTest test) throws InvalidPlanException {
+        return requestValues.resolve(test);
     }
 
     public byte[] ensure(LoadTest test, RunRef run) {

@@ -1,6 +1,9 @@
 package dev.dlt.operator.validation;
 
+import dev.dlt.operator.api.HeaderFromSpec;
 import dev.dlt.operator.api.HttpRequestSpec;
+import dev.dlt.operator.api.SecretKeyRefSpec;
+import dev.dlt.operator.api.ValueFromSpec;
 import dev.dlt.operator.api.SpecLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,6 +51,13 @@ final class RequestRules {
                 }
             }
             headers(path + ".headers", r.getHeaders(), violations);
+            headersFrom(path, r, violations);
+            if (r.getBody() != null && r.getBodyFrom() != null) {
+                violations.add(new Violation(path + ".bodyFrom", "give either body or bodyFrom, not both"));
+            }
+            if (r.getBodyFrom() != null) {
+                secretKeyRef(path + ".bodyFrom", r.getBodyFrom(), violations);
+            }
             if (r.getBody() != null && r.getBody().length() > SpecLimits.MAX_BODY) {
                 violations.add(new Violation(path + ".body", "must be at most " + SpecLimits.MAX_BODY + " characters, was " + r.getBody().length()));
             }
@@ -135,6 +145,56 @@ final class RequestRules {
             } else if (FieldRules.hasControlChars(value)) {
                 violations.add(new Violation(path, "value must not contain CR, LF or other control characters, was " + FieldRules.quote(value)));
             }
+        }
+    }
+
+    private static void headersFrom(String path, HttpRequestSpec r, List<Violation> violations) {
+        if (r.getHeadersFrom() == null) {
+            return;
+        }
+        int plain = r.getHeaders() == null ? 0 : r.getHeaders().size();
+        if (plain + r.getHeadersFrom().size() > SpecLimits.MAX_HEADERS) {
+            violations.add(new Violation(path + ".headersFrom", "headers and headersFrom together allow at most " + SpecLimits.MAX_HEADERS
+                    + " headers, were " + (plain + r.getHeadersFrom().size())));
+            return;
+        }
+        Map<String, String> seen = new HashMap<>();
+        if (r.getHeaders() != null) {
+            r.getHeaders().keySet().forEach(name -> seen.putIfAbsent(name.toLowerCase(Locale.ROOT), "headers[\"" + FieldRules.escape(name) + "\"]"));
+        }
+        for (int j = 0; j < r.getHeadersFrom().size(); j++) {
+            HeaderFromSpec header = r.getHeadersFrom().get(j);
+            String field = path + ".headersFrom[" + j + "]";
+            if (header == null || header.getName() == null) {
+                violations.add(new Violation(field + ".name", "is required"));
+                continue;
+            }
+            String name = header.getName();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.length() > SpecLimits.MAX_HEADER_NAME || !HEADER_NAME.matcher(name).matches()) {
+                violations.add(new Violation(field + ".name", "not a valid header name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~, at most "
+                        + SpecLimits.MAX_HEADER_NAME + " characters)"));
+            } else if (ENGINE_HEADERS.contains(lower)) {
+                violations.add(new Violation(field + ".name", "is set by the engine from the body; remove it"));
+            } else if (seen.putIfAbsent(lower, "headersFrom[" + j + "]") != null) {
+                violations.add(new Violation(field + ".name", FieldRules.quote(name) + " is also given as " + seen.get(lower)
+                        + "; header names are case-insensitive"));
+            }
+            secretKeyRef(field + ".valueFrom", header.getValueFrom(), violations);
+        }
+    }
+
+    private static void secretKeyRef(String field, ValueFromSpec from, List<Violation> violations) {
+        SecretKeyRefSpec ref = from == null ? null : from.getSecretKeyRef();
+        if (ref == null) {
+            violations.add(new Violation(field + ".secretKeyRef", "is required"));
+            return;
+        }
+        if (ref.getName() == null || ref.getName().isEmpty()) {
+            violations.add(new Violation(field + ".secretKeyRef.name", "is required"));
+        }
+        if (ref.getKey() == null || ref.getKey().isEmpty()) {
+            violations.add(new Violation(field + ".secretKeyRef.key", "is required"));
         }
     }
 }
