@@ -79,7 +79,9 @@ public class CollectStep implements PhaseStep {
         double loadSeconds = summary.startedAtMs() > 0 ? (summary.finishedAtMs() - summary.startedAtMs()) / 1000.0 : 0;
         RunCompleteness completeness = new RunCompleteness(desired, summary.aggregated(), loadSeconds,
                 RunPlanner.loadDuration(spec).toMillis() / 1000.0);
-        return judge.judge(thresholds, summary.aggregate(), completeness);
+        String aborted = context.run().getAbortedOnThreshold();
+        return aborted != null ? judge.aborted(thresholds, summary.aggregate(), aborted)
+                : judge.judge(thresholds, summary.aggregate(), completeness);
     }
 
     /**

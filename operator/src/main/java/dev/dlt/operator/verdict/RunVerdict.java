@@ -14,6 +14,8 @@ public record RunVerdict(Verdict verdict, String reason, String message) {
     public static final String INCOMPLETE_RUN = "IncompleteRun";
     /** Reason: a percentile threshold met values that are not from merged histograms. */
     public static final String APPROXIMATE_PERCENTILES = "ApproximatePercentiles";
+    /** Reason: an {@code abortOnFail} threshold broke on the live numbers and the run was stopped early. */
+    public static final String ABORTED_ON_THRESHOLD = "AbortedOnThreshold";
     /** Reason: the spec sets no thresholds. */
     public static final String NO_THRESHOLDS = "NoThresholds";
 
