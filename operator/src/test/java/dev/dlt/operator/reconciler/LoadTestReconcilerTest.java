@@ -349,9 +349,9 @@ class LoadTestReconcilerTest {
         assertThat(status.getRun().getAbortedOnThreshold()).isEqualTo(breach);
         assertThat(status.getRun().getFinishedAt()).isEqualTo(clock.instant().toString());
 
-        // the stopped workers upload what they recorded: 20 s of a planned 5m 1s
+        // the stopped workers upload what they recorded: 20 s of a planned 5m 1s, stopped on the operator's request
         for (int i = 0; i < 3; i++) {
-            uploadWorker(keys, "w" + i, startAt, 100 * (i + 1), 1_000 * (i + 1), 20_000);
+            uploadWorker(keys, "w" + i, startAt, 100 * (i + 1), 1_000 * (i + 1), 20_000, WorkerReport.STOPPED);
         }
         backend.setAllWorkers(WorkerState.SUCCEEDED);
         reconcile();
@@ -359,6 +359,8 @@ class LoadTestReconcilerTest {
         status = test.getStatus();
         assertThat(status.getPhase()).as("ends by the normal rules, not Cancelled: %s", status.getMessage()).isEqualTo(Phase.Succeeded);
         assertThat(status.getMessage()).endsWith("; verdict Failed");
+        assertThat(status.getRun().getWorkers().getFailed()).as("stopped on purpose, not failed").isZero();
+        assertThat(status.getResult().getRequests()).isEqualTo(600);
         assertThat(status.getResult().getVerdict()).isEqualTo(Verdict.Failed);
         assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("Passed")).singleElement().satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
@@ -423,6 +425,11 @@ class LoadTestReconcilerTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs) throws Exception {
+        uploadWorker(keys, workerId, startedAt, samples, micros, loadMs, WorkerReport.COMPLETED);
+    }
+
+    private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs, String outcome)
+            throws Exception {
         ResultRecorder recorder = new ResultRecorder();
         for (int i = 0; i < samples; i++) {
             recorder.record("home", micros, micros / 2, 0, 100, "200", true);
@@ -431,7 +438,7 @@ class LoadTestReconcilerTest {
         store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
         store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
         putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
-                startedAt, startedAt + loadMs, samples, WorkerReport.COMPLETED, null));
+                startedAt, startedAt + loadMs, samples, outcome, null));
     }
 
     private void putJson(String key, Object value) throws Exception {
