@@ -50,6 +50,17 @@ public class RunStatus {
     @JsonPropertyDescription("Who cancelled the run and when, once it is cancelled (the workers are stopped, what they stored is collected).")
     private String cancelRequest;
 
+    @JsonPropertyDescription("Which abortOnFail threshold stopped the run early, its live value and when (RFC 3339).")
+    private String abortedOnThreshold;
+
+    public String getAbortedOnThreshold() {
+        return abortedOnThreshold;
+    }
+
+    public void setAbortedOnThreshold(String abortedOnThreshold) {
+        this.abortedOnThreshold = abortedOnThreshold;
+    }
+
     public String getId() {
         return id;
     }

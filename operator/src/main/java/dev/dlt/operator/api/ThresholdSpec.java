@@ -2,9 +2,11 @@ package dev.dlt.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.dlt.operator.verdict.AbortRule;
 import dev.dlt.operator.verdict.Threshold;
 import dev.dlt.operator.verdict.ThresholdMetric;
 import dev.dlt.operator.verdict.ThresholdParser;
+import dev.dlt.results.scenario.TaurusDuration;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -62,6 +64,17 @@ public class ThresholdSpec {
         this.relativeTo = relativeTo;
     }
 
+    @JsonPropertyDescription("Stop the run early when this threshold breaks on the merged live numbers of the whole fleet (after "
+            + "abortDelay): every worker stops and uploads, and the verdict is Failed (AbortedOnThreshold). Response times, errorRate "
+            + "and rps are judged over the live window, requests on the count so far (only a below bound can abort).")
+    private Boolean abortOnFail;
+
+    @Pattern(SpecLimits.DURATION)
+    @Size(max = SpecLimits.MAX_DURATION_TEXT)
+    @JsonPropertyDescription("With abortOnFail: for how long from the run's start a breach does not stop the run (default 30s), "
+            + "e.g. to let the ramp-up settle.")
+    private String abortDelay;
+
     public String getMetric() {
         return metric;
     }
@@ -94,6 +107,22 @@ public class ThresholdSpec {
         this.above = above;
     }
 
+    public Boolean getAbortOnFail() {
+        return abortOnFail;
+    }
+
+    public void setAbortOnFail(Boolean abortOnFail) {
+        this.abortOnFail = abortOnFail;
+    }
+
+    public String getAbortDelay() {
+        return abortDelay;
+    }
+
+    public void setAbortDelay(String abortDelay) {
+        this.abortDelay = abortDelay;
+    }
+
     /** {@link #getBelow()} as text ({@code 400} for a plain YAML number), or null. */
     public String belowText() {
         return text(below);
@@ -106,6 +135,14 @@ public class ThresholdSpec {
 
     private static String text(IntOrString value) {
         return value == null ? null : value.getIntVal() != null ? value.getIntVal().toString() : value.getStrVal();
+    }
+
+    /** The threshold with its grace period when it has {@code abortOnFail: true}; the spec must have passed validation. */
+    public java.util.Optional<AbortRule> toAbortRule() {
+        if (!Boolean.TRUE.equals(abortOnFail)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AbortRule(toThreshold(), abortDelay == null ? AbortRule.DEFAULT_DELAY : TaurusDuration.parse(abortDelay)));
     }
 
     /** The parsed threshold; the spec must have passed validation. */

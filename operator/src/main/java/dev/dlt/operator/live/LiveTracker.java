@@ -128,6 +128,17 @@ public class LiveTracker {
         }
     }
 
+    /** Every worker's counts so far of a followed run, merged per label (empty when it is not followed). */
+    public Map<String, dev.dlt.results.live.LabelInterval> totals(String runId) {
+        Followed run = runs.get(runId);
+        if (run == null) {
+            return Map.of();
+        }
+        synchronized (run) {
+            return run.live.totals();
+        }
+    }
+
     /** The merged last {@code length} of a followed run (per label, with histograms): the input of a threshold evaluator. */
     public Optional<LiveWindow> window(String runId, Duration length) {
         return Optional.ofNullable(runs.get(runId)).map(f -> f.live.window(length));

@@ -20,6 +20,7 @@ import dev.dlt.operator.verdict.RunJudge;
 import dev.dlt.operator.verdict.RunVerdict;
 import dev.dlt.operator.verdict.Threshold;
 import dev.dlt.operator.verdict.Verdict;
+import dev.dlt.results.layout.WorkerReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +64,9 @@ public class CollectStep implements PhaseStep {
         BaselineComparison.Outcome compared = comparison == null ? new BaselineComparison.Outcome(null, null)
                 : comparison.finish(context.test(), context.status(), run.getId(), collected.merged().accumulator(), summary.aggregate());
         collector.forget(run.getId());
+        int failed = summary.failed() - stoppedOnAbort(context, collected);
         run.getWorkers().setReported(summary.reported());
-        run.getWorkers().setFailed(summary.failed());
+        run.getWorkers().setFailed(failed);
         run.setStartSkewMs(summary.startSkewMs());
         if (summary.startedAtMs() > 0) {
             run.setFinishedAt(Instant.ofEpochMilli(summary.finishedAtMs()).toString());
@@ -75,7 +77,7 @@ public class CollectStep implements PhaseStep {
         context.status().setComparison(compared.status());
         RunVerdict verdict = judge(context, summary, desired, compared.baseline());
         LoadTestStatusBuilder.verdict(context.status(), verdict, context.generation(), context.now());
-        StepOutcome outcome = decide(context, summary, desired);
+        StepOutcome outcome = decide(context, summary, desired, failed);
         if (outcome instanceof StepOutcome.End end && verdict.verdict() != Verdict.NoThresholds) {
             return new StepOutcome.End(end.outcome(), end.reason(), end.message() + "; verdict " + verdict.verdict());
         }
@@ -91,7 +93,9 @@ public class CollectStep implements PhaseStep {
         double loadSeconds = summary.startedAtMs() > 0 ? (summary.finishedAtMs() - summary.startedAtMs()) / 1000.0 : 0;
         RunCompleteness completeness = new RunCompleteness(desired, summary.aggregated(), loadSeconds,
                 RunPlanner.loadDuration(spec).toMillis() / 1000.0);
-        return judge.judge(thresholds, summary.aggregate(), completeness, baseline == null ? null : baseline.aggregate());
+        String aborted = context.run().getAbortedOnThreshold();
+        return aborted != null ? judge.aborted(thresholds, summary.aggregate(), aborted)
+                : judge.judge(thresholds, summary.aggregate(), completeness, baseline == null ? null : baseline.aggregate());
     }
 
     /**
@@ -106,17 +110,29 @@ public class CollectStep implements PhaseStep {
                 .filter(unblocked -> unblocked.isAfter(finished)).orElse(finished);
     }
 
-    private StepOutcome decide(RunContext context, RunSummary summary, int desired) {
+    /**
+     * Workers the operator stopped because an abortOnFail threshold broke, whose results were merged:
+     * stopped on purpose, they are usable like completed ones (a stop for any other reason is not).
+     */
+    private static int stoppedOnAbort(RunContext context, Collected collected) {
+        if (context.run().getAbortedOnThreshold() == null) {
+            return 0;
+        }
+        return (int) collected.workers().stream().filter(w -> w.aggregated() && w.report() != null
+                && WorkerReport.STOPPED.equals(w.report().outcome())).count();
+    }
+
+    private StepOutcome decide(RunContext context, RunSummary summary, int desired, int failed) {
         boolean startProblem = context.run().getRegions() != null && context.run().getRegions().stream()
                 .anyMatch(r -> r.getLeader() != null && r.getLeader() != LeaderOutcome.STARTED);
-        int usable = desired - summary.failed();
+        int usable = desired - failed;
         int needed = (int) Math.ceil(desired * context.test().getSpec().healthyThresholdPercent() / 100.0);
         ResultStatus r = summary.result();
         if (r != null && usable > 0 && usable >= needed && !startProblem) {
             String numbers = String.format(Locale.ROOT, "%d requests, %.1f rps, p95 %.1f ms, %.2f%% errors, start skew %d ms",
                     r.getRequests(), r.getRps(), r.getP95Ms(), r.getErrorRate(), summary.startSkewMs() == null ? 0 : summary.startSkewMs());
             return new StepOutcome.End(Phase.Succeeded, "Completed", usable == desired ? numbers
-                    : numbers + " (" + summary.failed() + " of " + desired + " workers left out, see PartialResults)");
+                    : numbers + " (" + failed + " of " + desired + " workers left out, see PartialResults)");
         }
         String why = usable + " of " + desired + " workers produced usable results, " + needed + " needed"
                 + (summary.problems() == null ? "" : ": " + summary.problems())

@@ -7,11 +7,20 @@ import dev.dlt.operator.events.EventRecorder;
 import dev.dlt.operator.live.LiveTracker;
 import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.status.LoadTestStatusBuilder;
+import dev.dlt.operator.api.ThresholdSpec;
+import dev.dlt.operator.live.LiveWindow;
+import dev.dlt.operator.verdict.AbortRule;
+import dev.dlt.operator.verdict.LiveThresholdWatch;
+import dev.dlt.operator.verdict.RunVerdict;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Running: follows the workers until all have ended, or stops those still running at ramp-up +
- * hold-for + the finish grace (a stopped agent uploads what it recorded before it exits).
+ * hold-for + the finish grace (a stopped agent uploads what it recorded before it exits). Stops them
+ * early when an {@code abortOnFail} threshold breaks on the fleet's live numbers.
  */
 public class RunStep implements PhaseStep {
 
@@ -21,6 +30,7 @@ public class RunStep implements PhaseStep {
     private final RunSettings settings;
     private final LiveTracker live;
     private final RunMetrics metrics;
+    private final LiveThresholdWatch watch = new LiveThresholdWatch();
 
     public RunStep(RunObserver observer, WorkerFleet fleet, EventRecorder events, RunSettings settings) {
         this(observer, fleet, events, settings, null, null);
@@ -54,6 +64,10 @@ public class RunStep implements PhaseStep {
         long missing = Math.max(0, plan.desiredWorkers() - observed.workers().size());
         Instant deadline = deadline(context);
         if (done + missing < plan.desiredWorkers() && context.now().isBefore(deadline)) {
+            Optional<LiveThresholdWatch.Breach> breach = breach(context);
+            if (breach.isPresent()) {
+                return abort(context, breach.get());
+            }
             return StepOutcome.stay(done + " of " + plan.desiredWorkers() + " workers finished");
         }
         if (done + missing < plan.desiredWorkers()) {
@@ -74,6 +88,32 @@ public class RunStep implements PhaseStep {
         if (metrics != null) {
             metrics.progress(context.test().getMetadata().getNamespace(), context.test().getMetadata().getName(), progress);
         }
+    }
+
+    /** The first {@code abortOnFail} threshold that broke on the fleet's merged live numbers, if any. */
+    private Optional<LiveThresholdWatch.Breach> breach(RunContext context) {
+        var thresholds = context.test().getSpec().getThresholds();
+        if (live == null || thresholds == null || context.run().getStartedAt() == null) {
+            return Optional.empty();
+        }
+        List<AbortRule> rules = thresholds.stream().map(ThresholdSpec::toAbortRule).flatMap(Optional::stream).toList();
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        String runId = context.run().getId();
+        Optional<LiveWindow> window = live.window(runId, live.settings().window());
+        Duration elapsed = Duration.between(Instant.parse(context.run().getStartedAt()), context.now());
+        return window.flatMap(w -> watch.check(rules, elapsed, w, live.totals(runId), context.now()));
+    }
+
+    /** Stops every worker (they upload what they recorded) and collects: the run ends by the normal rules, its verdict Failed. */
+    private StepOutcome abort(RunContext context, LiveThresholdWatch.Breach breach) {
+        String why = breach.describe();
+        context.run().setAbortedOnThreshold(why);
+        fleet.stop(context.plan());
+        context.run().setFinishedAt(context.now().toString());
+        events.warning(context.test(), RunVerdict.ABORTED_ON_THRESHOLD, "stopping the run early: " + why);
+        return new StepOutcome.Advance(Phase.Collecting, "stopped early, " + why + "; collecting what the workers stored", null);
     }
 
     /** When workers still running are stopped. */

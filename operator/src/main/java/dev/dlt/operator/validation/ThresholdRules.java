@@ -5,6 +5,7 @@ import dev.dlt.operator.api.LoadTestSpec;
 import dev.dlt.operator.api.SpecLimits;
 import dev.dlt.operator.api.ThresholdSpec;
 import dev.dlt.operator.verdict.ThresholdParser;
+import dev.dlt.results.scenario.TaurusDuration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +51,20 @@ final class ThresholdRules {
             }
             ThresholdParser.parse(t.getMetric(), t.getLabel(), t.belowText(), t.aboveText(), t.getRelativeTo()).problems()
                     .forEach(p -> violations.add(new Violation(path + "." + p.field(), p.message())));
+            if (t.getAbortDelay() != null) {
+                try {
+                    TaurusDuration.parse(t.getAbortDelay());
+                } catch (RuntimeException e) {
+                    violations.add(new Violation(path + ".abortDelay", FieldRules.quote(t.getAbortDelay()) + " is not a duration such as 30s or 2m"));
+                }
+                if (!Boolean.TRUE.equals(t.getAbortOnFail())) {
+                    violations.add(new Violation(path + ".abortDelay", "applies only with abortOnFail: true"));
+                }
+            }
+            if (Boolean.TRUE.equals(t.getAbortOnFail()) && t.getRelativeTo() != null) {
+                // live windows are judged against absolute bounds only: the baseline's figures are whole-run figures
+                violations.add(new Violation(path + ".abortOnFail", "cannot be used with relativeTo: baseline; give an absolute bound"));
+            }
             String label = t.getLabel();
             if (label != null && !label.isEmpty() && labels != null && !labels.contains(label)) {
                 violations.add(new Violation(path + ".label", FieldRules.quote(label) + " is not a request label of spec.scenario.requests"

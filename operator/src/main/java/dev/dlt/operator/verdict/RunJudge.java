@@ -15,6 +15,19 @@ public final class RunJudge {
 
     private final ThresholdEvaluator evaluator = new ThresholdEvaluator();
 
+    /**
+     * The verdict on a run stopped early by an {@code abortOnFail} threshold: Failed, whatever the
+     * collected result says, since the breach was measured on the whole fleet's live numbers; the short
+     * run is explained by the stop, so it is not Inconclusive for it.
+     *
+     * @param breach what broke and when, as the run recorded it
+     */
+    public RunVerdict aborted(List<Threshold> thresholds, AggregateResult aggregate, String breach) {
+        String collected = aggregate == null ? "no worker produced a result"
+                : "on the collected result: " + evaluator.evaluate(thresholds, aggregate).describe();
+        return new RunVerdict(Verdict.Failed, RunVerdict.ABORTED_ON_THRESHOLD, "stopped early: " + breach + "; " + collected);
+    }
+
     /** {@code aggregate} is null when no worker produced a result. */
     public RunVerdict judge(List<Threshold> thresholds, AggregateResult aggregate, RunCompleteness completeness) {
         return judge(thresholds, aggregate, completeness, null);

@@ -16,6 +16,9 @@ public record RunVerdict(Verdict verdict, String reason, String message) {
     public static final String APPROXIMATE_PERCENTILES = "ApproximatePercentiles";
     /** Reason: a threshold is relative to the baseline, and there is no baseline value to start from. */
     public static final String NO_BASELINE = "NoBaseline";
+
+    /** Reason: an {@code abortOnFail} threshold broke on the live numbers and the run was stopped early. */
+    public static final String ABORTED_ON_THRESHOLD = "AbortedOnThreshold";
     /** Reason: the spec sets no thresholds. */
     public static final String NO_THRESHOLDS = "NoThresholds";
 

@@ -21,6 +21,9 @@ import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.StartSignal;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.live.IntervalRecorder;
+import dev.dlt.results.live.LiveRecordCodec;
+import dev.dlt.results.live.LiveRollup;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
@@ -297,6 +300,80 @@ class LoadTestReconcilerTest {
         });
     }
 
+    @Test
+    void anAbortOnFailThresholdBrokenOnTheFleetsLiveNumbersStopsTheRunEarlyAndFailsTheVerdict() throws Exception {
+        test.getSpec().getLoad().setHoldFor("5m");
+        ThresholdSpec errors = threshold("errorRate", null, "10%", null);
+        errors.setAbortOnFail(true);
+        errors.setAbortDelay("20s");
+        test.getSpec().setThresholds(List.of(threshold("avg", null, "1m", null), errors));
+        reconcile();
+        reconcile();
+        backend.setAllWorkers(WorkerState.READY);
+        reconcile();
+        ResultKeys keys = new ResultKeys("team-a/shop", test.getStatus().getRun().getId(), "eks");
+        long startAt = clock.millis();
+        putJson(keys.leaderReport(), new LeaderReport("eks", startAt, startAt, LeaderReport.STARTED, "", List.of()));
+        backend.set("leader", WorkerState.SUCCEEDED, null);
+        reconcile();
+        assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Running);
+
+        // each worker fails 12 of 100 requests per interval (5 s) from the start; the three merged: 12 %
+        List<LiveRollup> rollups = List.of(new LiveRollup("w0", "eks", startAt, 5_000), new LiveRollup("w1", "eks", startAt, 5_000),
+                new LiveRollup("w2", "eks", startAt, 5_000));
+        IntervalRecorder[] recorders = {new IntervalRecorder(), new IntervalRecorder(), new IntervalRecorder()};
+        for (int interval = 0; interval < 6; interval++) {
+            for (int w = 0; w < 3; w++) {
+                for (int i = 0; i < 100; i++) {
+                    recorders[w].record("home", 1_000, 100, i < 12 ? "503" : "200", i >= 12);
+                }
+                rollups.get(w).add(recorders[w].roll(interval, 5));
+                store.put("bucket", keys.workerFile("w" + w, ResultKeys.LIVE),
+                        LiveRecordCodec.toJson(rollups.get(w).record(startAt + (interval + 1) * 5_000L, false)), "application/json");
+            }
+            clock.advance(Duration.ofSeconds(5));
+            reconcile();
+            if (interval < 3) {
+                assertThat(test.getStatus().getPhase()).as("within the 20 s delay at %ds", (interval + 1) * 5).isEqualTo(Phase.Running);
+                assertThat(backend.stops).isZero();
+            }
+            if (test.getStatus().getPhase() != Phase.Running) {
+                break;
+            }
+        }
+        var status = test.getStatus();
+        assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(Phase.Collecting);
+        assertThat(clock.instant()).isEqualTo(Instant.ofEpochMilli(startAt).plusSeconds(20));
+        assertThat(backend.stops).as("every worker stopped").isEqualTo(1);
+        String breach = "errorRate below 10% broke at " + clock.instant() + ": 12.00% over the fleet's last 15.0s (900 requests)";
+        assertThat(status.getRun().getAbortedOnThreshold()).isEqualTo(breach);
+        assertThat(status.getRun().getFinishedAt()).isEqualTo(clock.instant().toString());
+
+        // the stopped workers upload what they recorded: 20 s of a planned 5m 1s, stopped on the operator's request
+        for (int i = 0; i < 3; i++) {
+            uploadWorker(keys, "w" + i, startAt, 100 * (i + 1), 1_000 * (i + 1), 20_000, WorkerReport.STOPPED);
+        }
+        backend.setAllWorkers(WorkerState.SUCCEEDED);
+        reconcile();
+
+        status = test.getStatus();
+        assertThat(status.getPhase()).as("ends by the normal rules, not Cancelled: %s", status.getMessage()).isEqualTo(Phase.Succeeded);
+        assertThat(status.getMessage()).endsWith("; verdict Failed");
+        assertThat(status.getRun().getWorkers().getFailed()).as("stopped on purpose, not failed").isZero();
+        assertThat(status.getResult().getRequests()).isEqualTo(600);
+        assertThat(status.getResult().getVerdict()).isEqualTo(Verdict.Failed);
+        assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("Passed")).singleElement().satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("AbortedOnThreshold");
+            assertThat(c.getMessage()).isEqualTo("Failed: stopped early: " + breach + "; on the collected result: avg below 1m: 2.3ms "
+                    + "(pass); errorRate below 10%: 0.00% (pass)");
+        });
+        assertThat(client.v1().events().inNamespace("team-a").list().getItems())
+                .filteredOn(e -> "AbortedOnThreshold".equals(e.getReason())).extracting(e -> e.getType() + ": " + e.getMessage())
+                .contains("Warning: stopping the run early: " + breach);
+        assertThat(store.records).singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo("Failed"));
+    }
+
     /** Launches, starts and collects a run whose three workers report {@code loadMs} of load each. */
     private void runToTheEnd(long loadMs) throws Exception {
         reconcile();
@@ -348,6 +425,11 @@ class LoadTestReconcilerTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs) throws Exception {
+        uploadWorker(keys, workerId, startedAt, samples, micros, loadMs, WorkerReport.COMPLETED);
+    }
+
+    private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs, String outcome)
+            throws Exception {
         ResultRecorder recorder = new ResultRecorder();
         for (int i = 0; i < samples; i++) {
             recorder.record("home", micros, micros / 2, 0, 100, "200", true);
@@ -356,7 +438,7 @@ class LoadTestReconcilerTest {
         store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
         store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
         putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
-                startedAt, startedAt + loadMs, samples, WorkerReport.COMPLETED, null));
+                startedAt, startedAt + loadMs, samples, outcome, null));
     }
 
     private void putJson(String key, Object value) throws Exception {

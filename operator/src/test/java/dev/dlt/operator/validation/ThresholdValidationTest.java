@@ -38,6 +38,23 @@ class ThresholdValidationTest {
     }
 
     @Test
+    void anAbortDelayIsADurationAndNeedsAbortOnFail() {
+        ThresholdSpec aborting = t("errorRate", null, "5%", null);
+        aborting.setAbortOnFail(true);
+        aborting.setAbortDelay("45s");
+        assertThat(problems(aborting)).isEmpty();
+        aborting.setAbortDelay("soon");
+        assertThat(problems(aborting)).containsExactly("spec.thresholds[0].abortDelay: 'soon' is not a duration such as 30s or 2m");
+        ThresholdSpec delayOnly = t("p95", null, "300ms", null);
+        delayOnly.setAbortDelay("1m");
+        assertThat(problems(delayOnly)).containsExactly("spec.thresholds[0].abortDelay: applies only with abortOnFail: true");
+        ThresholdSpec relative = t("p95", null, "10%", null);
+        relative.setRelativeTo("baseline");
+        relative.setAbortOnFail(true);
+        assertThat(problems(relative)).contains("spec.thresholds[0].abortOnFail: cannot be used with relativeTo: baseline; give an absolute bound");
+    }
+
+    @Test
     void aLabelMustBeARequestLabelOfTheScenario() {
         assertThat(problems(t("p95", "checkout", "300ms", null))).containsExactly(
                 "spec.thresholds[0].label: 'checkout' is not a request label of spec.scenario.requests (labels: 'home', "
