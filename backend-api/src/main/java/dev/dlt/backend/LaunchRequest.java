@@ -14,10 +14,18 @@ import java.util.Map;
  *                    that can reference it instead of passing the value
  */
 public record LaunchRequest(RunRef run, String region, List<String> workerIds, Map<String, String> env,
-                            byte[] runSecret, String secretName, TestRegionSettings testRegion) {
+                            byte[] runSecret, String secretName, TestRegionSettings testRegion,
+                            WorkerSettings workers) {
 
     public LaunchRequest {
         workerIds = List.copyOf(workerIds);
         env = Map.copyOf(env);
+        workers = workers == null ? WorkerSettings.DEFAULTS : workers;
+    }
+
+    /** A request with the operator-wide worker settings only. */
+    public LaunchRequest(RunRef run, String region, List<String> workerIds, Map<String, String> env, byte[] runSecret,
+                         String secretName, TestRegionSettings testRegion) {
+        this(run, region, workerIds, env, runSecret, secretName, testRegion, WorkerSettings.DEFAULTS);
     }
 }

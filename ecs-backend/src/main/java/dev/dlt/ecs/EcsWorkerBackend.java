@@ -55,7 +55,8 @@ public final class EcsWorkerBackend implements WorkerBackend {
         TestRegionSettings region = testRegion(request);
         return launches.ensure(clients.forRegion(region.region()), request.region(), region, TaskIdentity.of(request.run(), request.region()),
                 WorkerRole.WORKER, request.workerIds().size(),
-                () -> TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.WORKER, Map.of())));
+                () -> TaskOverrides.sized(TaskOverrides.forContainer(request.region(), region.containerName(),
+                        env(request, WorkerRole.WORKER, Map.of())), request.workers()));
     }
 
     @Override
@@ -66,6 +67,7 @@ public final class EcsWorkerBackend implements WorkerBackend {
                 WorkerRole.LEADER, 1, () -> {
                     var overrides = TaskOverrides.forContainer(request.region(), region.containerName(), env(request, WorkerRole.LEADER,
                             Map.of(WorkerEnv.WORKER_ID, TaskStates.LEADER_ID, WorkerEnv.WORKER_ADDRESSES_KEY, key)));
+                    overrides = TaskOverrides.sized(overrides, request.workers());
                     addresses.publish(bucket(request, region), key, json(workerAddresses));
                     return overrides;
                 });

@@ -1,5 +1,7 @@
 package dev.dlt.ecs;
 
+import dev.dlt.backend.FargateSizes;
+import dev.dlt.backend.WorkerSettings;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +37,18 @@ final class TaskOverrides {
                         .toList())
                 .build();
         return TaskOverride.builder().containerOverrides(container).build();
+    }
+
+    /**
+     * The overrides with the task size a LoadTest asked for (CPU units and MiB, a Fargate pair the
+     * operator validated); unchanged when it asked for none, so the task definition's size applies.
+     */
+    static TaskOverride sized(TaskOverride overrides, WorkerSettings workers) {
+        if (workers.cpu() == null || workers.memory() == null) {
+            return overrides;
+        }
+        return overrides.toBuilder().cpu(Long.toString(FargateSizes.cpuUnits(workers.cpu())))
+                .memory(Long.toString(FargateSizes.memoryMib(workers.memory()))).build();
     }
 
     /** The length of {@code {"containerOverrides":[{"name":..,"environment":[{"name":..,"value":..},..]}]}}. */

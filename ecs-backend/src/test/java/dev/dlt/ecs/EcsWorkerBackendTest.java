@@ -9,6 +9,7 @@ import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
 import dev.dlt.backend.WorkerInstance;
 import dev.dlt.backend.WorkerRole;
+import dev.dlt.backend.WorkerSettings;
 import dev.dlt.backend.WorkerState;
 import dev.dlt.ecs.client.EcsClients;
 import java.nio.charset.StandardCharsets;
@@ -269,6 +270,33 @@ class EcsWorkerBackendTest {
                 .hasMessageContaining("us-west (us-west-2, cluster dlt)")
                 .hasMessageContaining("AccessDeniedException: not authorized to perform ecs:ListTasks");
         assertThat(ecs.runTaskCalls).isEmpty();
+    }
+
+    @Test
+    void aTestsTaskSizeReachesEveryRunTaskCallOfWorkersAndLeader() {
+        LaunchRequest plain = request(12);
+        LaunchRequest sized = new LaunchRequest(plain.run(), plain.region(), plain.workerIds(), plain.env(), SECRET, null, REGION,
+                new WorkerSettings("0.5", "4Gi", null, null, null, null, null));
+
+        backend.launchWorkers(sized);
+        backend.launchLeader(sized, List.of("10.0.0.1:50000"));
+
+        assertThat(ecs.runTaskCalls).extracting(RunTaskRequest::count).containsExactly(10, 2, 1);
+        assertThat(ecs.runTaskCalls).allSatisfy(call -> {
+            assertThat(call.overrides().cpu()).isEqualTo("512");
+            assertThat(call.overrides().memory()).isEqualTo("4096");
+            assertThat(call.overrides().containerOverrides().getFirst().name()).isEqualTo("agent");
+        });
+    }
+
+    @Test
+    void withoutATestsTaskSizeTheTaskDefinitionsSizeApplies() {
+        backend.launchWorkers(request(1));
+
+        assertThat(ecs.runTaskCalls).singleElement().satisfies(call -> {
+            assertThat(call.overrides().cpu()).isNull();
+            assertThat(call.overrides().memory()).isNull();
+        });
     }
 
     @Test

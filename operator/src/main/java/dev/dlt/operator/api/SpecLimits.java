@@ -48,6 +48,10 @@ public final class SpecLimits {
     public static final int MAX_SECURITY_GROUPS = 5;
     public static final int MAX_AWS_ID = 255;
     /** A Kubernetes object name (DNS-1123 subdomain). */
+    /** A Kubernetes CPU quantity in cores or millicores: 1, 0.5, 500m. */
+    public static final String CPU_QUANTITY = "^([0-9]+(\\.[0-9]+)?|[0-9]+m)$";
+    /** A Kubernetes memory quantity with a binary or decimal suffix: 2Gi, 4096Mi, 512M. */
+    public static final String MEMORY_QUANTITY = "^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$";
     public static final String DNS_1123_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A ConfigMap key. */
     public static final String CONFIG_MAP_KEY = "^[-._a-zA-Z0-9]+$";

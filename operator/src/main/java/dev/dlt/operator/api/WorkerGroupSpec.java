@@ -8,6 +8,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Map;
 
 /** A group of identical workers on one backend (and, for ECS, in one region). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +33,28 @@ public class WorkerGroupSpec {
     @JsonPropertyDescription("Name of the TestRegion (same namespace) describing the ECS cluster; required for ecs-fargate.")
     private String testRegionRef;
 
+    @JsonPropertyDescription("CPU and memory of each worker; default: the operator's worker.cpu and worker.memory.")
+    private WorkerResourcesSpec resources;
+
+    @JsonPropertyDescription("eks-fargate only: node selector of the worker pods.")
+    private Map<String, String> nodeSelector;
+
+    @JsonPropertyDescription("eks-fargate only: tolerations of the worker pods.")
+    private List<TolerationSpec> tolerations;
+
+    @ValidationRule(value = "self.all(k, !k.startsWith('load.dlt.dev/') && k != 'app.kubernetes.io/name' && k != 'app.kubernetes.io/managed-by')",
+            message = "the operator's own label keys (app.kubernetes.io/name, app.kubernetes.io/managed-by, load.dlt.dev/*) cannot be set")
+    @JsonPropertyDescription("eks-fargate only: labels added to the worker pods; the operator's own keys (app.kubernetes.io/name, app.kubernetes.io/managed-by, load.dlt.dev/*) are refused.")
+    private Map<String, String> labels;
+
+    @JsonPropertyDescription("eks-fargate only: annotations added to the worker pods.")
+    private Map<String, String> annotations;
+
+    @Size(max = SpecLimits.MAX_NAME)
+    @Pattern(SpecLimits.DNS_1123_SUBDOMAIN)
+    @JsonPropertyDescription("eks-fargate only: service account of the worker pods (e.g. for IRSA); default: the operator's worker.serviceAccount.")
+    private String serviceAccountName;
+
     public String getBackend() {
         return backend;
     }
@@ -53,5 +77,53 @@ public class WorkerGroupSpec {
 
     public void setTestRegionRef(String testRegionRef) {
         this.testRegionRef = testRegionRef;
+    }
+
+    public WorkerResourcesSpec getResources() {
+        return resources;
+    }
+
+    public void setResources(WorkerResourcesSpec resources) {
+        this.resources = resources;
+    }
+
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
+
+    public void setNodeSelector(Map<String, String> nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
+
+    public List<TolerationSpec> getTolerations() {
+        return tolerations;
+    }
+
+    public void setTolerations(List<TolerationSpec> tolerations) {
+        this.tolerations = tolerations;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    public void setLabels(Map<String, String> labels) {
+        this.labels = labels;
+    }
+
+    public Map<String, String> getAnnotations() {
+        return annotations;
+    }
+
+    public void setAnnotations(Map<String, String> annotations) {
+        this.annotations = annotations;
+    }
+
+    public String getServiceAccountName() {
+        return serviceAccountName;
+    }
+
+    public void setServiceAccountName(String serviceAccountName) {
+        this.serviceAccountName = serviceAccountName;
     }
 }

@@ -42,7 +42,9 @@ public class RunPlanner {
         List<RegionPlan> regions = new ArrayList<>();
         for (WorkerGroupSpec group : spec.getWorkers()) {
             String region = group.getTestRegionRef() != null ? group.getTestRegionRef() : RegionPlan.CLUSTER_REGION;
-            regions.add(region(run.namespace(), region, group.getBackend(), group.getCount()));
+            RegionPlan plan = region(run.namespace(), region, group.getBackend(), group.getCount());
+            regions.add(new RegionPlan(plan.region(), plan.backend(), plan.workerIds(), plan.bucket(), plan.testRegion(), plan.idsLearned(),
+                    WorkerGroupSettings.of(group)));
         }
         Duration rampUp = spec.getLoad().getRampUp() == null ? Duration.ZERO : TaurusDuration.parse(spec.getLoad().getRampUp());
         Duration holdFor = TaurusDuration.parse(spec.getLoad().getHoldFor());

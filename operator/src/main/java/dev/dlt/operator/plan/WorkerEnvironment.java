@@ -15,7 +15,7 @@ public final class WorkerEnvironment {
     /** What a backend needs to launch (or find, or stop) the containers of one region of a run. */
     public static LaunchRequest request(RunPlan plan, RegionPlan region, RunSettings settings, byte[] secret, String secretName) {
         return new LaunchRequest(plan.run(), region.region(), region.workerIds(), of(plan, region, settings), secret, secretName,
-                region.testRegion());
+                region.testRegion(), region.workers());
     }
 
     static Map<String, String> of(RunPlan plan, RegionPlan region, RunSettings settings) {

@@ -129,6 +129,7 @@ public final class SpecValidator {
             } else {
                 total += group.getCount();
             }
+            WorkerSettingsRules.check(group, path, violations);
             String backend = group.getBackend();
             String ref = group.getTestRegionRef();
             if ("ecs-fargate".equals(backend)) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A RunTask request checked as ECS checks it where DLT depends on it: at most 10 tasks, an existing
  * cluster and task definition, Fargate with an awsvpc network configuration, a valid
- * {@code startedBy}, and at most 8192 characters of overrides naming the task definition's container.
+ * {@code startedBy}, at most 8192 characters of overrides naming the task definition's container, and a
+ * task size override (cpu with memory) that Fargate runs.
  */
 record RunTaskValidation(int count, String clusterArn, RegisteredTaskDefinition definition, String subnet,
                          Map<String, String> overrideEnvironment) {
@@ -56,12 +57,38 @@ record RunTaskValidation(int count, String clusterArn, RegisteredTaskDefinition 
         return false;
     }
 
+    /** Fargate's task sizes, from AWS' table: per CPU (units) the lowest and highest memory (MiB) and the step. */
+    private static void taskSize(JsonNode overrides) {
+        String cpu = EcsJson.text(overrides, "cpu");
+        String memory = EcsJson.text(overrides, "memory");
+        if (cpu == null && memory == null) {
+            return;
+        }
+        int[] range = switch (cpu == null ? "" : cpu) {
+            case "256" -> new int[] {512, 2048, 512};
+            case "512" -> new int[] {1024, 4096, 1024};
+            case "1024" -> new int[] {2048, 8192, 1024};
+            case "2048" -> new int[] {4096, 16384, 1024};
+            case "4096" -> new int[] {8192, 30720, 1024};
+            case "8192" -> new int[] {16384, 61440, 4096};
+            case "16384" -> new int[] {32768, 122880, 8192};
+            default -> null;
+        };
+        int mib = memory != null && memory.matches("[0-9]{1,9}") ? Integer.parseInt(memory) : -1;
+        boolean valid = range != null && mib >= range[0] && mib <= range[1] && (mib - range[0]) % range[2] == 0
+                && !(cpu.equals("256") && mib == 1536);
+        if (!valid) {
+            throw EcsError.client("No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory.");
+        }
+    }
+
     private static Map<String, String> overrides(JsonNode request, RegisteredTaskDefinition definition) {
         JsonNode overrides = request.get("overrides");
         Map<String, String> env = new HashMap<>();
         if (overrides == null || overrides.isNull()) {
             return env;
         }
+        taskSize(overrides);
         int length = overrides.toString().length();
         if (length > MAX_OVERRIDES) {
             throw EcsError.invalidParameter("Container Overrides length must be at most " + MAX_OVERRIDES + ", was " + length + ".");

@@ -7,6 +7,7 @@ import dev.dlt.backend.LaunchProgress;
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.RunRef;
 import dev.dlt.backend.TestRegionSettings;
+import dev.dlt.backend.WorkerSettings;
 import dev.dlt.ecs.EcsBackendSettings;
 import dev.dlt.ecs.EcsLaunchException;
 import dev.dlt.ecs.EcsWorkerBackend;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
@@ -93,6 +95,30 @@ class EcsEmulatorProtocolTest {
         assertThat(eleven.statusCode()).isEqualTo(400);
         assertThat(emulator.runTaskCalls()).isEqualTo(2);
         assertThat(emulator.tasksLaunched()).isEqualTo(10);
+    }
+
+    @Test
+    void aTestsTaskSizeReachesEcsAsOverridesAndAnInvalidPairIsRefused() {
+        try (EcsClients clients = sdkClients()) {
+            EcsWorkerBackend backend = new EcsWorkerBackend(clients, (bucket, key, json) -> { }, EcsBackendSettings.defaults());
+            LaunchRequest plain = request(settings("dlt", "dlt-worker"), 2);
+            LaunchRequest sized = new LaunchRequest(plain.run(), plain.region(), plain.workerIds(), plain.env(), plain.runSecret(), null,
+                    plain.testRegion(), new WorkerSettings("0.5", "4Gi", null, null, null, null, null));
+
+            assertThat(backend.launchWorkers(sized)).isEqualTo(new LaunchProgress(2, 2, List.of()));
+        }
+        List<String> arns = new java.util.ArrayList<>();
+        for (DesiredStatus status : List.of(DesiredStatus.RUNNING, DesiredStatus.STOPPED)) {
+            arns.addAll(ecs.listTasks(l -> l.cluster("dlt").desiredStatus(status)).taskArns());
+        }
+        assertThat(ecs.describeTasks(d -> d.cluster("dlt").tasks(arns)).tasks()).hasSize(2).allSatisfy(task -> {
+            assertThat(task.overrides().cpu()).isEqualTo("512");
+            assertThat(task.overrides().memory()).isEqualTo("4096");
+        });
+        ClientException refused = catchThrowableOfType(ClientException.class,
+                () -> ecs.runTask(runTask(1).overrides(o -> o.cpu("512").memory("9216")).build()));
+        assertThat(refused).hasMessageContaining("No Fargate configuration exists for given values: 512 CPU, 9216 memory");
+        assertThat(emulator.tasksLaunched()).isEqualTo(2);
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.dlt.operator.backend.eks;
 
 import dev.dlt.backend.LaunchRequest;
 import dev.dlt.backend.WorkerRole;
+import dev.dlt.backend.WorkerSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,18 @@ final class WorkerPodFactory {
 
     Pod build(LaunchRequest request, WorkerRole role, String workerId, List<String> workerAddresses) {
         var run = request.run();
-        Map<String, Quantity> resources = Map.of("cpu", new Quantity(settings.cpu()), "memory", new Quantity(settings.memory()));
+        WorkerSettings own = request.workers();
+        Map<String, Quantity> resources = Map.of("cpu", new Quantity(own.cpu() != null ? own.cpu() : settings.cpu()),
+                "memory", new Quantity(own.memory() != null ? own.memory() : settings.memory()));
+        // the operator's labels go last: they select its pods, so a test's own labels never replace them
+        Map<String, String> labels = new TreeMap<>(own.labels());
+        labels.putAll(WorkerPods.labels(run, request.region(), role, workerId));
         return new PodBuilder()
                 .withNewMetadata()
                     .withName(WorkerPods.podName(run, workerId))
                     .withNamespace(run.namespace())
-                    .withLabels(WorkerPods.labels(run, request.region(), role, workerId))
+                    .withLabels(labels)
+                    .withAnnotations(own.annotations().isEmpty() ? null : new TreeMap<>(own.annotations()))
                     .addNewOwnerReference()
                         .withApiVersion("load.dlt.dev/v1alpha1").withKind("LoadTest").withName(run.testName())
                         .withUid(run.testUid()).withController(true).withBlockOwnerDeletion(true)
@@ -36,7 +44,9 @@ final class WorkerPodFactory {
                 .endMetadata()
                 .withNewSpec()
                     .withRestartPolicy("Never")
-                    .withServiceAccountName(settings.serviceAccount().orElse(null))
+                    .withServiceAccountName(own.serviceAccountName() != null ? own.serviceAccountName() : settings.serviceAccount().orElse(null))
+                    .withNodeSelector(own.nodeSelector().isEmpty() ? null : new TreeMap<>(own.nodeSelector()))
+                    .withTolerations(own.tolerations().stream().map(WorkerPodFactory::toleration).toList())
                     // a stopped worker uploads what it recorded, retrying while S3 fails, before it exits
                     .withTerminationGracePeriodSeconds(120L)
                     .withSecurityContext(RestrictedPodSecurity.pod())
@@ -57,6 +67,10 @@ final class WorkerPodFactory {
                     .endContainer()
                 .endSpec()
                 .build();
+    }
+
+    private static Toleration toleration(WorkerSettings.Toleration t) {
+        return new Toleration(t.effect(), t.key(), t.operator(), t.tolerationSeconds(), t.value());
     }
 
     private static List<EnvVar> env(LaunchRequest request, WorkerRole role, String workerId, List<String> workerAddresses) {
