@@ -170,7 +170,7 @@ public final class RunReport {
     private static void charts(StringBuilder h, List<TimelinePoint> all, double pointSeconds, long missed) {
         h.append("<h2>Over time</h2>");
         if (all.isEmpty()) {
-            h.append("<p class=\"note\">No live records arrived from the workers (engine taurus publishes none yet), so there is no timeline.</p>");
+            h.append("<p class=\"note\">No live records arrived from the workers (live records turned off, or none stored), so there is no timeline.</p>");
             return;
         }
         // the load's last moments (requests in flight at its end) would draw as a collapse of the rate

@@ -3,7 +3,9 @@ package dev.dlt.agent.engine.taurus;
 import dev.dlt.agent.engine.EngineInput;
 import dev.dlt.agent.engine.EngineOutput;
 import dev.dlt.agent.engine.EngineReport;
+import dev.dlt.agent.engine.LiveCounters;
 import dev.dlt.agent.engine.WorkerEngine;
+import dev.dlt.results.live.IntervalRecorder;
 import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +43,8 @@ public final class TaurusEngine implements WorkerEngine {
     private final TaurusSettings settings;
     private final Object lock = new Object();
     private volatile PreparedRun prepared;
+    private final IntervalRecorder intervals = new IntervalRecorder();
+    private final KpiJtlTail tail = new KpiJtlTail(this::kpiJtl, intervals);
     private BztProcess process; // guarded by lock
     private boolean stopped; // guarded by lock
 
@@ -115,6 +120,27 @@ public final class TaurusEngine implements WorkerEngine {
         }
         if (running != null) {
             running.terminate();
+        }
+    }
+
+    /** Live records from kpi.jtl as JMeter writes it: each interval records the rows appended since the last one. */
+    @Override
+    public LiveCounters live() {
+        return index -> {
+            tail.drain();
+            return intervals.roll(index, tail.users());
+        };
+    }
+
+    private Optional<Path> kpiJtl() {
+        PreparedRun run = prepared;
+        if (run == null) {
+            return Optional.empty();
+        }
+        try {
+            return run.artifacts().find("kpi.jtl");
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -171,6 +171,12 @@ class TaurusEngineRealBztTest {
                 }
             });
             await().atMost(Duration.ofMinutes(2)).until(() -> target.seen().size() >= 20 || run.isDone());
+            // live records follow kpi.jtl while JMeter writes it
+            java.util.concurrent.atomic.AtomicLong live = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong index = new java.util.concurrent.atomic.AtomicLong();
+            await().atMost(Duration.ofMinutes(1)).until(() -> live.addAndGet(engine.live().roll(index.getAndIncrement()).total().requests()) > 0
+                    || run.isDone());
+            assertThat(live.get()).as("samples seen live while bzt ran").isPositive();
 
             engine.stop();
 
@@ -187,6 +193,9 @@ class TaurusEngineRealBztTest {
             assertThat(Files.readString(output.logs().get("bzt-debug.log"))).doesNotContain("ManualShutdown");
             GroupStats overall = TaurusXmlReader.read(output.taurusXml()).overall().orElseThrow();
             assertThat(overall.throughput()).isEqualTo(output.samples());
+            // the last interval reads the rest of kpi.jtl: the intervals add up to the run's samples exactly
+            live.addAndGet(engine.live().roll(index.getAndIncrement()).total().requests());
+            assertThat(live.get()).isEqualTo(output.samples());
             // a request cut off by the stop may fail before it reaches the target; every success did reach it
             assertThat(overall.succ()).isPositive().isLessThanOrEqualTo(target.seen().size());
             assertThat(Duration.between(output.report().startedAt(), output.report().finishedAt())).isLessThan(Duration.ofMinutes(5));

@@ -120,6 +120,18 @@ class TaurusEngineEndToEndTest {
             assertRanRampUpPlusHoldFor(prefix + worker + ".json", Duration.ofSeconds(5));
         }
         assertThat(uploaded).doesNotHaveDuplicates();
+        // live records follow each worker's kpi.jtl: the timeline's intervals add up to the result
+        assertThat(keys(prefix)).contains("w0.live.json", "w1.live.json");
+        com.fasterxml.jackson.databind.JsonNode timeline = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(bytes(prefix.substring(0, prefix.length() - "eks/".length()) + "timeline.json"));
+        long inTimeline = 0;
+        for (com.fasterxml.jackson.databind.JsonNode point : timeline.get("points")) {
+            inTimeline += point.get("total").get("requests").asLong();
+        }
+        assertThat(inTimeline).as("requests in the timeline").isPositive().isLessThanOrEqualTo(requests);
+        if (timeline.get("missedIntervals").asLong() == 0) {
+            assertThat(inTimeline).as("the intervals add up to the result").isEqualTo(requests);
+        }
         Map<String, Object> run = done.run();
         assertThat(LoadTestView.number(LoadTestView.map(run.get("workers")).get("reported"))).isEqualTo(2);
         assertThat(Duration.between(Instant.parse((String) run.get("startedAt")), Instant.parse((String) run.get("finishedAt"))))
