@@ -75,6 +75,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class OperatorProducer {
 
     private static final Logger LOG = Logger.getLogger(OperatorProducer.class);
+    private static final int TABLE_CHECK_ATTEMPTS = 20;
     private Operator operator;
     private EcsClients ecs;
 
@@ -84,18 +85,36 @@ public class OperatorProducer {
         DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table(), config.dynamodb().createTable(),
                 store, config.s3().bucket());
         if (config.dynamodb().createTable()) {
-            try {
-                history.ensureTable();
-            } catch (RuntimeException e) {
-                // runs do not need DynamoDB until they are recorded, which waits for it (and creates the table)
-                LOG.warnf("DynamoDB table %s not checked at start-up: %s", config.dynamodb().table(), e.getMessage());
-            }
+            // runs do not need DynamoDB until they are recorded, which waits for it (and creates a missing table):
+            // the operator does not wait for it to start, the table is checked in the background
+            Thread.ofVirtual().name("dynamodb-table-check").start(() -> checkTable(history, config.dynamodb().table()));
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
         operator = create(client, config, store, history, registry, ecs, Clock.systemUTC());
         operator.start();
         LOG.infof("DLT operator started; namespaces %s, bucket %s, table %s",
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
+    }
+
+    /** Creates the table if it is missing, trying again with a growing pause while DynamoDB does not answer. */
+    private static void checkTable(DynamoDbResultHistory history, String table) {
+        for (int attempt = 1; attempt <= TABLE_CHECK_ATTEMPTS; attempt++) {
+            try {
+                history.ensureTable();
+                LOG.debugf("DynamoDB table %s checked", table);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 1) {
+                    LOG.warnf("DynamoDB table %s not checked at start-up (%s); trying again in the background", table, e.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(Math.min(30, 2L * attempt)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        LOG.warnf("DynamoDB table %s still not checked; runs create it when they record their results", table);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,5 +1,6 @@
 package dev.dlt.localcloud;
 
+import dev.dlt.localcloud.aws.ClassDataArchives;
 import dev.dlt.localcloud.aws.DynamoDbLocalServer;
 import dev.dlt.localcloud.aws.S3ProxyServer;
 import dev.dlt.localcloud.ecs.EcsEmulator;
@@ -9,14 +10,13 @@ import dev.dlt.localcloud.kube.LocalKubernetes;
 import dev.dlt.localcloud.kube.LoopbackAddresses;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -42,6 +42,8 @@ public final class LocalCloud implements AutoCloseable {
     public static final String ECS_CLUSTER = "dlt-local";
     public static final String ECS_TASK_DEFINITION = "dlt-load-tester";
     public static final String ECS_CONTAINER = "load-tester";
+    private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
+    private static final Duration OPERATOR_START_TIMEOUT = Duration.ofSeconds(90);
 
     private final S3ProxyServer s3;
     private final DynamoDbLocalServer dynamo;
@@ -74,44 +76,88 @@ public final class LocalCloud implements AutoCloseable {
      * Starts S3, DynamoDB and Kubernetes (with the CRDs of {@code crdDir}) and the kubelet; the
      * operator is started separately by {@link #startOperator}.
      */
-    public static LocalCloud start(Path workDir, Path crdDir) throws IOException {
-        // the two AWS servers start in parallel: each is a JVM that takes a few seconds
-        CompletableFuture<DynamoDbLocalServer> dynamoStart = CompletableFuture.supplyAsync(() -> {
-            try {
-                return DynamoDbLocalServer.start(workDir.resolve("dynamodb"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    public static LocalCloud start(Path workDir, Path crdDir) throws IOException, InterruptedException {
+        return start(workDir, crdDir, StartOptions.DEFAULTS);
+    }
+
+    /**
+     * Starts S3, DynamoDB, Kubernetes (with the CRDs of {@code crdDir}), the kubelet and, if {@code options} name
+     * it, the operator, overlapping their start-ups: the AWS servers' JVMs boot while Kubernetes, the kubelet and
+     * the ECS emulator start in this JVM, and the operator's JVM boots while the AWS servers finish theirs.
+     */
+    public static LocalCloud start(Path workDir, Path crdDir, StartOptions options) throws IOException, InterruptedException {
         S3ProxyServer s3 = null;
         DynamoDbLocalServer dynamo = null;
         LocalKubernetes kube = null;
+        Kubelet kubelet = null;
         EcsEmulator ecs = null;
+        LocalCloud cloud = null;
+        long started = System.nanoTime();
         try {
-            s3 = S3ProxyServer.start(workDir.resolve("s3"));
-            dynamo = dynamoStart.join();
+            s3 = S3ProxyServer.spawn(workDir.resolve("s3"), options.archives());
+            // no archive for DynamoDB Local: its jar's manifest puts a directory on the class path, which the JVM cannot archive
+            dynamo = DynamoDbLocalServer.spawn(workDir.resolve("dynamodb"), ClassDataArchives.none());
             kube = LocalKubernetes.start(crdDir);
-            Kubelet kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10), workDir.toAbsolutePath().resolve("pods")).start();
-            kubelet.s3Endpoint(s3.endpoint());
+            logStep("Kubernetes API server up", started);
             ecs = EcsEmulator.start();
             registerEcsRegion(ecs, s3);
-            LocalCloud cloud = new LocalCloud(s3, dynamo, kube, kubelet, ecs);
+            kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10), workDir.toAbsolutePath().resolve("pods")).start();
+            kubelet.s3Endpoint(s3.endpoint());
+            cloud = new LocalCloud(s3, dynamo, kube, kubelet, ecs);
+            // the operator needs only the endpoints to boot (it checks DynamoDB in the background, touches S3 when a run
+            // does), so its JVM boots while the AWS servers finish theirs
+            if (options.operator() != null) {
+                cloud.spawnOperator(options.operator(), workDir, options.archives());
+            }
+            logStep("kubelet and ECS emulator up", started);
+            dynamo.awaitReady();
+            logStep("DynamoDB Local answers", started);
+            s3.awaitReady();
+            logStep("S3Proxy answers", started);
             try {
                 cloud.s3Client.createBucket(b -> b.bucket(BUCKET));
             } catch (BucketAlreadyOwnedByYouException kept) {
                 // the filesystem store keeps the bucket of an earlier local run
             }
+            if (options.operator() != null) {
+                cloud.operator.awaitStarted(OPERATOR_START_TIMEOUT);
+                logStep("operator started", started);
+            }
             return cloud;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(s3);
-            closeQuietly(dynamo != null ? dynamo : dynamoStart.exceptionally(t -> null).join());
-            closeQuietly(kube);
-            closeQuietly(ecs);
-            if (e instanceof CompletionException c && c.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (cloud != null) {
+                closeQuietly(cloud);
+            } else {
+                closeQuietly(s3);
+                closeQuietly(dynamo);
+                closeQuietly(kubelet);
+                closeQuietly(kube);
+                closeQuietly(ecs);
             }
             throw e;
         }
+    }
+
+    /**
+     * How {@link #start(Path, Path, StartOptions)} starts the cloud: the class-data archives its JVMs use, and the
+     * operator to start with it (or none: {@link #startOperator} starts one later).
+     */
+    public record StartOptions(ClassDataArchives archives, OperatorLaunch operator) {
+
+        public static final StartOptions DEFAULTS = new StartOptions(ClassDataArchives.none(), null);
+
+        public StartOptions withArchives(ClassDataArchives archives) {
+            return new StartOptions(archives, operator);
+        }
+
+        /** Starts the packaged operator {@code quarkusRunJar} with the cloud, as {@link #startOperator(Path, Path, Duration, Map)} would. */
+        public StartOptions withOperator(Path quarkusRunJar, Duration poll, Map<String, String> workerEnv) {
+            return new StartOptions(archives, new OperatorLaunch(quarkusRunJar, poll, Map.copyOf(workerEnv)));
+        }
+    }
+
+    /** The packaged operator's jar, how often it polls active runs, and more environment for every worker. */
+    public record OperatorLaunch(Path quarkusRunJar, Duration poll, Map<String, String> workerEnv) {
     }
 
     /** The ECS cluster and task definition of the local region; tasks get what pods get from the operator's worker env. */
@@ -129,6 +175,11 @@ public final class LocalCloud implements AutoCloseable {
         env.put("DLT_ENGINE", "native");
         env.put("DLT_START_LEAD_MS", "1000");
         return env;
+    }
+
+    /** Where the start-up time goes, in the local cloud's log. */
+    private static void logStep(String step, long startedNanos) {
+        LOG.info(() -> String.format(Locale.ROOT, "start-up: %s after %.1f s", step, (System.nanoTime() - startedNanos) / 1e9));
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -158,15 +209,25 @@ public final class LocalCloud implements AutoCloseable {
      */
     public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll, Map<String, String> workerEnv,
                                          Map<String, String> overrides) throws IOException, InterruptedException {
-        Map<String, String> config = operatorConfig(poll);
-        workerEnv.forEach((name, value) -> config.put("dlt.worker.env." + name, value));
+        spawnOperator(new OperatorLaunch(quarkusRunJar, poll, workerEnv), overrides, workDir, ClassDataArchives.none());
+        operator.awaitStarted(OPERATOR_START_TIMEOUT);
+        return operator;
+    }
+
+    private void spawnOperator(OperatorLaunch launch, Path workDir, ClassDataArchives archives) throws IOException {
+        spawnOperator(launch, Map.of(), workDir, archives);
+    }
+
+    private void spawnOperator(OperatorLaunch launch, Map<String, String> overrides, Path workDir, ClassDataArchives archives)
+            throws IOException {
+        Map<String, String> config = operatorConfig(launch.poll());
+        launch.workerEnv().forEach((name, value) -> config.put("dlt.worker.env." + name, value));
         config.putAll(overrides);
-        operatorJar = quarkusRunJar;
+        operatorJar = launch.quarkusRunJar();
         operatorWorkDir = workDir;
         operatorConfig = Map.copyOf(config);
-        operator = OperatorProcess.start("operator", quarkusRunJar, config, workDir, Duration.ofSeconds(90));
+        operator = OperatorProcess.spawn("operator", launch.quarkusRunJar(), config, workDir, archives);
         operatorStarts = 1;
-        return operator;
     }
 
     /**
@@ -179,7 +240,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         Map<String, String> config = new LinkedHashMap<>(operatorConfig);
         config.putAll(overrides);
-        return OperatorProcess.start(name, operatorJar, config, operatorWorkDir, Duration.ofSeconds(90));
+        return OperatorProcess.start(name, operatorJar, config, operatorWorkDir, OPERATOR_START_TIMEOUT);
     }
 
     /** Kills the operator with SIGKILL, as a node failure or the OOM killer would. */
@@ -192,7 +253,7 @@ public final class LocalCloud implements AutoCloseable {
         if (operator.alive()) {
             throw new IllegalStateException("the operator is still running");
         }
-        operator = OperatorProcess.start("operator-" + ++operatorStarts, operatorJar, operatorConfig, operatorWorkDir, Duration.ofSeconds(90));
+        operator = OperatorProcess.start("operator-" + ++operatorStarts, operatorJar, operatorConfig, operatorWorkDir, OPERATOR_START_TIMEOUT);
         return operator;
     }
 
@@ -223,6 +284,8 @@ public final class LocalCloud implements AutoCloseable {
         config.put("dlt.timeouts.poll", poll.toMillis() + "ms");
         config.put("dlt.timeouts.launch", "60s");
         config.put("dlt.timeouts.reach", "30s");
+        // every leader polls for the instant every 200 ms and its workers are on loopback: a second is plenty
+        config.put("dlt.timeouts.start-lead", "1s");
         config.put("dlt.timeouts.finish-grace", "30s");
         config.put("dlt.timeouts.collect", "30s");
         config.put("dlt.timeouts.test-region-grace", "5s");

@@ -1,6 +1,7 @@
 package dev.dlt.localcloud;
 
 import dev.dlt.localcloud.aws.ChildJvm;
+import dev.dlt.localcloud.aws.ClassDataArchives;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The packaged operator ({@code operator/target/quarkus-app}) running in its own JVM, configured by system properties. */
 public final class OperatorProcess implements AutoCloseable {
@@ -30,18 +32,31 @@ public final class OperatorProcess implements AutoCloseable {
     /** As {@link #start(Path, Map, Path, Duration)}, logging to {@code <workDir>/<name>.log}. */
     public static OperatorProcess start(String name, Path quarkusRunJar, Map<String, String> config, Path workDir, Duration timeout)
             throws IOException, InterruptedException {
-        if (!Files.isRegularFile(quarkusRunJar)) {
-            throw new IllegalStateException(quarkusRunJar + " not found: build the operator first (mvn install -DskipTests)");
-        }
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        config.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
-        ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);
-        OperatorProcess operator = new OperatorProcess(jvm);
+        OperatorProcess operator = spawn(name, quarkusRunJar, config, workDir, ClassDataArchives.none());
         operator.awaitStarted(timeout);
         return operator;
     }
 
-    private void awaitStarted(Duration timeout) throws InterruptedException {
+    /**
+     * Starts the operator's JVM (mapping or writing its class-data archive in {@code archives}) and returns
+     * at once; {@link #awaitStarted} waits until the operator says it started.
+     */
+    public static OperatorProcess spawn(String name, Path quarkusRunJar, Map<String, String> config, Path workDir,
+                                        ClassDataArchives archives) throws IOException {
+        if (!Files.isRegularFile(quarkusRunJar)) {
+            throw new IllegalStateException(quarkusRunJar + " not found: build the operator first (mvn install -DskipTests)");
+        }
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        Optional<ClassDataArchives.Use> archive = archives.use(name, List.of(quarkusRunJar));
+        archive.ifPresent(use -> jvmArgs.addAll(use.jvmFlags()));
+        config.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
+        ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);
+        archive.ifPresent(jvm::afterExit);
+        return new OperatorProcess(jvm);
+    }
+
+    /** Returns once the operator logged that it started; throws (and stops it) if it exits or takes longer than {@code timeout}. */
+    public void awaitStarted(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!jvm.process().isAlive()) {
@@ -50,7 +65,7 @@ public final class OperatorProcess implements AutoCloseable {
             if (log().contains(STARTED_LINE)) {
                 return;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         String tail = jvm.logTail(40);
         jvm.close();

@@ -54,7 +54,7 @@ public final class ChildJvm implements AutoCloseable {
                                  List<String> args, Path workDir, java.util.Map<String, String> environment) throws IOException {
         Path dir = Files.createDirectories(workDir).toAbsolutePath();
         List<Path> fullClasspath = new ArrayList<>(classpath);
-        fullClasspath.add(ParentWatchdog.installInto(dir.resolve(name + "-watchdog")));
+        fullClasspath.add(ParentWatchdog.installInto(dir.resolve("parent-watchdog.jar")));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {
@@ -82,6 +82,12 @@ public final class ChildJvm implements AutoCloseable {
         ChildJvm child = new ChildJvm(name, process, logFile);
         LIVE.add(child);
         return child;
+    }
+
+    /** Lets {@code archive} publish or drop what this child did with it, once the child has exited (however it ends). */
+    public ChildJvm afterExit(ClassDataArchives.Use archive) {
+        process.onExit().thenAccept(exited -> archive.afterExit(exited.exitValue(), logFile));
+        return this;
     }
 
     /** Reads a classpath recorded by a {@code *-runtime} module, e.g. {@code dlt-runtime/s3proxy.classpath}. */

@@ -16,8 +16,9 @@ public final class DynamoDbLocalServer extends LocalServiceJvm {
     // 3.x moved ServerRunner out of com.amazonaws.services.dynamodbv2.local.main
     private static final String MAIN_CLASS = "software.amazon.dynamodb.services.local.main.ServerRunner";
 
-    private DynamoDbLocalServer(URI endpoint, Path workDir, List<Path> classpath, List<String> jvmArgs, List<String> args) {
-        super("dynamodb-local", endpoint, workDir, classpath, MAIN_CLASS, jvmArgs, args);
+    private DynamoDbLocalServer(URI endpoint, Path workDir, List<Path> classpath, List<String> jvmArgs, List<String> args,
+                                ClassDataArchives archives) {
+        super("dynamodb-local", endpoint, workDir, classpath, MAIN_CLASS, jvmArgs, args, archives);
     }
 
     /**
@@ -25,6 +26,16 @@ public final class DynamoDbLocalServer extends LocalServiceJvm {
      * once it answers HTTP (at most 60 s); the tables survive {@link #stop()} and {@link #close()}.
      */
     public static DynamoDbLocalServer start(Path workDir) throws IOException {
+        DynamoDbLocalServer server = spawn(workDir, ClassDataArchives.none());
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * As {@link #start(Path)}, but returns as soon as the JVM is started (its port is already chosen), using
+     * {@code archives}; {@link #awaitReady()} waits until it answers.
+     */
+    public static DynamoDbLocalServer spawn(Path workDir, ClassDataArchives archives) throws IOException {
         Path dir = Files.createDirectories(workDir.toAbsolutePath());
         // 3.x loads sqlite4java's native library itself: it extracts the one for this OS and architecture
         // from its own jar into org.sqlite.tmpdir, so the sqlite4java .so/.dll/.dylib artifacts listed in
@@ -42,8 +53,8 @@ public final class DynamoDbLocalServer extends LocalServiceJvm {
                 // -dbPath rather than -inMemory: the tables must survive a stop and restart (an outage).
                 // -disableTelemetry: without it DynamoDB Local calls an AWS telemetry endpoint at start-up.
                 // -sharedDb: otherwise every access key and region sees its own, separate set of tables.
-                List.of("-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
-        server.launch();
+                List.of("-dbPath", dataDir.toString(), "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)), archives);
+        server.spawn();
         return server;
     }
 }

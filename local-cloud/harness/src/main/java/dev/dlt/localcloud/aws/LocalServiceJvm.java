@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An AWS stand-in (S3Proxy, DynamoDB Local) in a JVM of its own, which tests can stop and restart on
@@ -21,11 +23,12 @@ public abstract class LocalServiceJvm implements AutoCloseable {
     private final String mainClass;
     private final List<String> jvmArgs;
     private final List<String> args;
+    private final ClassDataArchives archives;
     private volatile ChildJvm jvm;
     private int starts;
 
     LocalServiceJvm(String name, URI endpoint, Path workDir, List<Path> classpath, String mainClass, List<String> jvmArgs,
-                    List<String> args) {
+                    List<String> args, ClassDataArchives archives) {
         this.name = name;
         this.endpoint = endpoint;
         this.workDir = workDir;
@@ -33,15 +36,29 @@ public abstract class LocalServiceJvm implements AutoCloseable {
         this.mainClass = mainClass;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.args = List.copyOf(args);
+        this.archives = archives;
     }
 
     /** Starts the JVM and returns once the service answers HTTP (at most 60 s). */
     synchronized void launch() throws IOException {
+        spawn();
+        awaitReady();
+    }
+
+    /** Starts the JVM without waiting for it: {@link #awaitReady} does, so that other parts can start meanwhile. */
+    synchronized void spawn() throws IOException {
         // each start logs to its own file, so the log of the run before a restart is kept
         String logName = starts++ == 0 ? name : name + "-" + starts;
-        ChildJvm started = ChildJvm.start(logName, classpath, jvmArgs, mainClass, args, workDir);
-        started.awaitHttp(endpoint, START_TIMEOUT);
-        jvm = started;
+        Optional<ClassDataArchives.Use> archive = archives.use(name, classpath);
+        List<String> flags = new ArrayList<>(jvmArgs);
+        archive.ifPresent(use -> flags.addAll(use.jvmFlags()));
+        jvm = ChildJvm.start(logName, classpath, flags, mainClass, args, workDir);
+        archive.ifPresent(jvm::afterExit);
+    }
+
+    /** Returns once the JVM started by {@link #spawn} answers HTTP (at most 60 s); otherwise stops it and throws. */
+    public void awaitReady() {
+        jvm.awaitHttp(endpoint, START_TIMEOUT);
     }
 
     /** Where clients connect, e.g. {@code http://127.0.0.1:41234}. */

@@ -1,5 +1,6 @@
 package dev.dlt.localcloud.aws;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Main class of every {@link ChildJvm}: runs the real main class given as first argument, and halts
@@ -49,19 +52,34 @@ public final class ParentWatchdog {
     }
 
     /**
-     * Copies this class alone into {@code dir} (in its package directory) and returns {@code dir}, so
-     * the child's classpath gets this one class and none of the harness's dependencies.
+     * Writes this class alone into the jar {@code file} (unless it already holds exactly that) and returns it, so
+     * the child's class path gets this one class and none of the harness's dependencies. A jar, not a directory:
+     * a JVM only writes a class-data archive for a class path of jars, and validates it by the jars' size and
+     * time, so an unchanged jar is left untouched.
      */
-    static Path installInto(Path dir) throws IOException {
+    static Path installInto(Path file) throws IOException {
         String classFile = ParentWatchdog.class.getName().replace('.', '/') + ".class";
-        Path target = dir.resolve(classFile);
-        Files.createDirectories(target.getParent());
+        byte[] classBytes;
         try (InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(classFile)) {
             if (in == null) {
                 throw new IOException(classFile + " not found on the harness classpath");
             }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            classBytes = in.readAllBytes();
         }
-        return dir;
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(jar)) {
+            JarEntry entry = new JarEntry(classFile);
+            entry.setTime(0);
+            out.putNextEntry(entry);
+            out.write(classBytes);
+            out.closeEntry();
+        }
+        byte[] bytes = jar.toByteArray();
+        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path written = Files.write(Files.createTempFile(file.toAbsolutePath().getParent(), "watchdog", ".tmp"), bytes);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return file;
     }
 }

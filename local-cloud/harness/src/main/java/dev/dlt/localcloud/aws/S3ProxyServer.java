@@ -31,8 +31,8 @@ public final class S3ProxyServer extends LocalServiceJvm {
 
     private final Path dataDir;
 
-    private S3ProxyServer(URI endpoint, Path dataDir, Path workDir, List<String> jvmArgs, List<String> args) {
-        super("s3proxy", endpoint, workDir, ChildJvm.classpathResource(CLASSPATH_RESOURCE), MAIN_CLASS, jvmArgs, args);
+    private S3ProxyServer(URI endpoint, Path dataDir, Path workDir, List<String> jvmArgs, List<String> args, ClassDataArchives archives) {
+        super("s3proxy", endpoint, workDir, ChildJvm.classpathResource(CLASSPATH_RESOURCE), MAIN_CLASS, jvmArgs, args, archives);
         this.dataDir = dataDir;
     }
 
@@ -41,6 +41,16 @@ public final class S3ProxyServer extends LocalServiceJvm {
      * survives {@link #close()}), and returns once it answers HTTP (at most 60 s).
      */
     public static S3ProxyServer start(Path workDir) throws IOException {
+        S3ProxyServer server = spawn(workDir, ClassDataArchives.none());
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * As {@link #start(Path)}, but returns as soon as the JVM is started (its port is already chosen), using
+     * {@code archives}; {@link #awaitReady()} waits until it answers.
+     */
+    public static S3ProxyServer spawn(Path workDir, ClassDataArchives archives) throws IOException {
         Path dir = Files.createDirectories(workDir.toAbsolutePath());
         Path dataDir = Files.createDirectories(dir.resolve("s3-data"));
         URI endpoint = URI.create("http://127.0.0.1:" + LoopbackHttp.freePort());
@@ -63,8 +73,8 @@ public final class S3ProxyServer extends LocalServiceJvm {
 
         S3ProxyServer server = new S3ProxyServer(endpoint, dataDir, dir,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logbackFile),
-                List.of("--properties", propertiesFile.toString()));
-        server.launch();
+                List.of("--properties", propertiesFile.toString()), archives);
+        server.spawn();
         return server;
     }
 

@@ -2,6 +2,7 @@ package dev.dlt.localcloud.demo;
 
 import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.ManifestUrls;
+import dev.dlt.localcloud.aws.ClassDataArchives;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -280,33 +281,36 @@ public final class LocalRun {
 
         static Cloud start(Path root, Path work, Map<String, String> workerEnv, boolean withTarget, RunFollower progress) throws Exception {
             Path log = LocalLogging.toFile(work);
-            progress.say("starting the local cloud (S3Proxy, DynamoDB Local, Kubernetes API + kubelet) in " + work);
-            progress.say("logs of the API server, kubelet and workers: " + log);
-            LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"));
-            TargetServer target = null;
+            TargetServer target = withTarget ? startTarget(progress) : null;
             try {
-                if (withTarget) {
-                    // a fixed mix, so the numbers can be checked: 70% 5 ms, 20% 20 ms, 10% 80 ms; 1% errors
-                    TargetConfig mix = TargetConfig.DEFAULT.withLatencyMix(List.of(
-                            new TargetConfig.Latency(7, Duration.ofMillis(5)), new TargetConfig.Latency(2, Duration.ofMillis(20)),
-                            new TargetConfig.Latency(1, Duration.ofMillis(80)))).withErrorRate(0.01).withBodySize(512);
-                    try {
-                        target = TargetServer.start(InetAddress.getByName(TARGET_HOST), TARGET_PORT, mix);
-                    } catch (java.net.BindException taken) {
-                        throw new IllegalStateException("the bundled target's address " + TARGET_HOST + ":" + TARGET_PORT
-                                + " is taken (another ./dlt-local?)", taken);
-                    }
-                    progress.say("target server on " + target.baseUri() + " (latency 70% 5 ms / 20% 20 ms / 10% 80 ms, 1% errors)");
-                }
-                cloud.startOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(500), workerEnv);
+                progress.say("starting the local cloud (S3Proxy, DynamoDB Local, Kubernetes API + kubelet) and the operator in " + work);
+                progress.say("logs of the API server, kubelet and workers: " + log);
+                // the operator starts with the cloud; class-data archives in the work dir make every start after the first faster
+                LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"), LocalCloud.StartOptions.DEFAULTS
+                        .withArchives(ClassDataArchives.in(work.resolve("cds")))
+                        .withOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), Duration.ofMillis(500), workerEnv));
                 progress.say("operator started (log: " + cloud.operator().logFile() + ")");
                 return new Cloud(cloud, target);
             } catch (Exception e) {
                 if (target != null) {
                     target.close();
                 }
-                cloud.close();
                 throw e;
+            }
+        }
+
+        private static TargetServer startTarget(RunFollower progress) throws java.io.IOException {
+            // a fixed mix, so the numbers can be checked: 70% 5 ms, 20% 20 ms, 10% 80 ms; 1% errors
+            TargetConfig mix = TargetConfig.DEFAULT.withLatencyMix(List.of(
+                    new TargetConfig.Latency(7, Duration.ofMillis(5)), new TargetConfig.Latency(2, Duration.ofMillis(20)),
+                    new TargetConfig.Latency(1, Duration.ofMillis(80)))).withErrorRate(0.01).withBodySize(512);
+            try {
+                TargetServer target = TargetServer.start(InetAddress.getByName(TARGET_HOST), TARGET_PORT, mix);
+                progress.say("target server on " + target.baseUri() + " (latency 70% 5 ms / 20% 20 ms / 10% 80 ms, 1% errors)");
+                return target;
+            } catch (java.net.BindException taken) {
+                throw new IllegalStateException("the bundled target's address " + TARGET_HOST + ":" + TARGET_PORT
+                        + " is taken (another ./dlt-local?)", taken);
             }
         }
 
