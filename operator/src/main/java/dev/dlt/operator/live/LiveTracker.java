@@ -146,6 +146,17 @@ public class LiveTracker {
         }
     }
 
+    /** Whether a followed run's live numbers hold each of its {@code running} workers now (see {@link LiveRun#covers}). */
+    public boolean covers(String runId, int running) {
+        Followed run = runs.get(runId);
+        if (run == null) {
+            return false;
+        }
+        synchronized (run) {
+            return run.live.covers(running, clock.instant());
+        }
+    }
+
     /** The merged last {@code length} of a followed run (per label, with histograms): the input of a threshold evaluator. */
     public Optional<LiveWindow> window(String runId, Duration length) {
         return Optional.ofNullable(runs.get(runId)).map(f -> f.live.window(length));
