@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlt.backend.WorkerState;
 import dev.dlt.operator.api.Phase;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.layout.WorkerReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -94,9 +96,9 @@ class ReportFaultsTest {
     void s3RefusingWritesWhenTheBasisIsStoredHoldsTheRunUntilItIsStored() {
         ResultKeys keys = run.toRunning();
         for (int i = 0; i < 3; i++) {
-            run.uploadWorker(keys, "w" + i, 100, 1_000, dev.dlt.results.layout.WorkerReport.COMPLETED);
+            run.uploadWorker(keys, "w" + i, 100, 1_000, WorkerReport.COMPLETED);
         }
-        run.backend.setAllWorkers(dev.dlt.backend.WorkerState.SUCCEEDED);
+        run.backend.setAllWorkers(WorkerState.SUCCEEDED);
         run.reconcile();
         run.store.s3WritesDown = true; // the workers' files can be read, nothing can be stored
 
