@@ -216,8 +216,8 @@ public class OperatorProducer {
                 Phase.Running, new RunStep(observer, fleet, events, settings, live, metrics),
                 Phase.Collecting, new CollectStep(collector, new RunSummarizer(), settings,
                         new BaselineComparison(new Baselines(store, settings.bucket()))),
-                Phase.Recording, new RecordStep(fleet, secrets, recorder, new ReportPublisher(store, live), metrics,
-                        events)), events, metrics, settings, clock);
+                Phase.Recording, new RecordStep(fleet, secrets, recorder, new ReportPublisher(store, live),
+                        settings.recordTimeout(), metrics, events)), events, metrics, settings, clock);
         return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock);
     }
 }

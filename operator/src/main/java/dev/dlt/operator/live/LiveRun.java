@@ -96,6 +96,17 @@ public final class LiveRun {
         return new LiveWindow(fromMs, toMs, Math.max(0, toMs - fromMs) / 1000.0, labels, total, users);
     }
 
+    /**
+     * Whether the last window holds the numbers of the whole fleet: at least {@code running} workers
+     * have a record, and none still running lags, i.e. was not read for a while ({@link #STALE_INTERVALS})
+     * or reported more than an interval less than the newest record (a worker whose uploads failed).
+     */
+    public boolean covers(int running, Instant now) {
+        long newest = newestEndMs();
+        return workers.size() >= running && workers.values().stream().filter(w -> !w.record.finished())
+                .noneMatch(w -> stale(w, now) || endMs(w.record) + w.record.intervalMs() < newest);
+    }
+
     /** What status.progress shows at {@code now}. */
     public ProgressStatus progress(Instant now, int expectedWorkers, Duration window) {
         LiveWindow last = window(window);
@@ -147,8 +158,12 @@ public final class LiveRun {
     }
 
     private long newestEndMs() {
-        return workers.values().stream().mapToLong(w -> w.record.startedAtMs() + w.record.seq() * w.record.intervalMs())
-                .max().orElse(runStartMs);
+        return workers.values().stream().mapToLong(w -> endMs(w.record)).max().orElse(runStartMs);
+    }
+
+    /** When a record's newest interval ends. */
+    private static long endMs(LiveRecord record) {
+        return record.startedAtMs() + record.seq() * record.intervalMs();
     }
 
     private static double round(double value) {

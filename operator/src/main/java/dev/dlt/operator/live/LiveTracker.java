@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows the live records of running tests in S3: lists each region's records, reads only those
- * whose ETag changed (bounded), and merges them into the run's {@link LiveRun}. Best effort: a
- * record that cannot be read is skipped and counted, and a failing S3 only leaves the numbers as
- * they were; neither ever holds up or fails the run. State is in memory: after a restart the
+ * whose ETag changed (bounded), and merges them into the run's {@link LiveRun}. Best effort while
+ * the run goes on: a record that cannot be read is skipped and counted, and a failing S3 only leaves
+ * the numbers as they were; neither holds up or fails the run. State is in memory: after a restart the
  * newest records are read again (totals exact; intervals overwritten meanwhile are missing from
  * the timeline and counted).
  */
@@ -53,18 +53,21 @@ public class LiveTracker {
         Followed run = followed(plan, runStart);
         synchronized (run) {
             if (run.lastRead == null || !now.isBefore(run.lastRead.plus(settings.readEvery()))) {
-                read(plan, run);
+                read(plan, run, false);
                 run.lastRead = now;
             }
             return run.live.progress(now, plan.desiredWorkers(), settings.window());
         }
     }
 
-    /** A last read of the run's records; its merged state, for the timeline and the report. */
+    /**
+     * A last read of the run's records; its merged state, for the timeline and the report. Unlike the
+     * reads while the run goes on, a failing S3 is thrown: a timeline written from a failed read would lose intervals.
+     */
     public LiveRun last(RunPlan plan, Instant runStart) {
         Followed run = followed(plan, runStart);
         synchronized (run) {
-            read(plan, run);
+            read(plan, run, true);
             return run.live;
         }
     }
@@ -77,7 +80,8 @@ public class LiveTracker {
         return runs.computeIfAbsent(plan.run().runId(), id -> new Followed(new LiveRun(runStart, plan.loadDuration())));
     }
 
-    private void read(RunPlan plan, Followed run) {
+    /** @param strict whether a failing S3 is thrown rather than leaving the numbers as they were */
+    private void read(RunPlan plan, Followed run, boolean strict) {
         for (RegionPlan region : plan.regions()) {
             ResultKeys keys = plan.keys(region);
             try {
@@ -89,6 +93,9 @@ public class LiveTracker {
                     }
                 }
             } catch (RuntimeException e) {
+                if (strict) {
+                    throw e;
+                }
                 LOG.debugf("live records of run %s in %s not read now: %s", plan.run().runId(), region.region(), e.getMessage());
             }
         }
@@ -136,6 +143,17 @@ public class LiveTracker {
         }
         synchronized (run) {
             return run.live.totals();
+        }
+    }
+
+    /** Whether a followed run's live numbers hold each of its {@code running} workers now (see {@link LiveRun#covers}). */
+    public boolean covers(String runId, int running) {
+        Followed run = runs.get(runId);
+        if (run == null) {
+            return false;
+        }
+        synchronized (run) {
+            return run.live.covers(running, clock.instant());
         }
     }
 

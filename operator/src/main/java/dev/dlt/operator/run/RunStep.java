@@ -57,6 +57,11 @@ public class RunStep implements PhaseStep {
             context.run().setFinishedAt(context.now().toString());
             return new StepOutcome.Advance(Phase.Collecting, "cancelled (" + cancelled + "): collecting what the workers stored", null);
         }
+        String decided = context.run().getAbortedOnThreshold();
+        if (decided != null) {
+            // a breach decided on an earlier look whose stop failed (or was cut short by a restart): the stop is owed
+            return stopEarly(context, decided);
+        }
         RunObservation observed = observer.observe(plan);
         RunStatusFacts.counts(context.run(), observed, plan);
         follow(context);
@@ -64,7 +69,7 @@ public class RunStep implements PhaseStep {
         long missing = Math.max(0, plan.desiredWorkers() - observed.workers().size());
         Instant deadline = deadline(context);
         if (done + missing < plan.desiredWorkers() && context.now().isBefore(deadline)) {
-            Optional<LiveThresholdWatch.Breach> breach = breach(context);
+            Optional<LiveThresholdWatch.Breach> breach = breach(context, (int) (observed.workers().size() - done));
             if (breach.isPresent()) {
                 return abort(context, breach.get());
             }
@@ -90,8 +95,11 @@ public class RunStep implements PhaseStep {
         }
     }
 
-    /** The first {@code abortOnFail} threshold that broke on the fleet's merged live numbers, if any. */
-    private Optional<LiveThresholdWatch.Breach> breach(RunContext context) {
+    /**
+     * The first {@code abortOnFail} threshold that broke on the fleet's merged live numbers, if any; judged
+     * only when those numbers hold every running worker, so numbers missing (S3 failing, a record late) are never a breach.
+     */
+    private Optional<LiveThresholdWatch.Breach> breach(RunContext context, int running) {
         var thresholds = context.test().getSpec().getThresholds();
         if (live == null || thresholds == null || context.run().getStartedAt() == null) {
             return Optional.empty();
@@ -101,15 +109,23 @@ public class RunStep implements PhaseStep {
             return Optional.empty();
         }
         String runId = context.run().getId();
+        if (!live.covers(runId, running)) {
+            return Optional.empty();
+        }
         Optional<LiveWindow> window = live.window(runId, live.settings().window());
         Duration elapsed = Duration.between(Instant.parse(context.run().getStartedAt()), context.now());
         return window.flatMap(w -> watch.check(rules, elapsed, w, live.totals(runId), context.now()));
     }
 
-    /** Stops every worker (they upload what they recorded) and collects: the run ends by the normal rules, its verdict Failed. */
+    /** Decides the early stop: kept in status first, so that the stop is carried out even when it fails now or the operator restarts. */
     private StepOutcome abort(RunContext context, LiveThresholdWatch.Breach breach) {
         String why = breach.describe();
         context.run().setAbortedOnThreshold(why);
+        return stopEarly(context, why);
+    }
+
+    /** Stops every worker (they upload what they recorded) and collects: the run ends by the normal rules, its verdict Failed. */
+    private StepOutcome stopEarly(RunContext context, String why) {
         fleet.stop(context.plan());
         context.run().setFinishedAt(context.now().toString());
         events.warning(context.test(), RunVerdict.ABORTED_ON_THRESHOLD, "stopping the run early: " + why);

@@ -3,6 +3,7 @@ package dev.dlt.operator.schedule;
 import dev.dlt.operator.api.ConcurrencyPolicy;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.LoadTestStatus;
+import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.api.RunTrigger;
 import dev.dlt.operator.events.EventRecorder;
 import java.time.Duration;
@@ -86,6 +87,7 @@ public class RunTriggers {
     /**
      * For a test with an active run: a scheduled time that has come is skipped (policy Skip), or
      * returned (policy Replace) for the caller to cancel the active run; it then starts once that run is recorded.
+     * A run already Recording has nothing left to replace (its load is over): the time waits for its record.
      */
     public Optional<Instant> active(LoadTest test, LoadTestStatus status, Instant now) {
         Optional<RunSchedule> schedule = schedule(test);
@@ -97,7 +99,7 @@ public class RunTriggers {
             return Optional.empty();
         }
         if (due.get().startable() && test.getSpec().getConcurrencyPolicy() == ConcurrencyPolicy.Replace) {
-            return Optional.of(due.get().time());
+            return status.getPhase() == Phase.Recording ? Optional.empty() : Optional.of(due.get().time());
         }
         handled(status, due.get());
         skipped(test, status, due.get(), due.get().startable() ? "run " + status.getRun().getId() + " is still active"

@@ -45,6 +45,29 @@ class LiveRunTest {
     }
 
     @Test
+    void theWindowCoversTheFleetOnlyWhenEveryRunningWorkerIsReadAndUpToDate() {
+        LiveRun run = new LiveRun(START, Duration.ofSeconds(120));
+        Worker a = new Worker("a", "eu", 0, 1);
+        Worker b = new Worker("b", "eu", 0, 2);
+        for (int step = 0; step < 2; step++) {
+            run.accept("eu", "eu/a", a.step(50, false), START.plusSeconds(5 * step + 5));
+            run.accept("eu", "eu/b", b.step(50, false), START.plusSeconds(5 * step + 5));
+        }
+        assertThat(run.covers(2, START.plusSeconds(11))).isTrue();
+        assertThat(run.covers(3, START.plusSeconds(11))).as("a running worker without a record").isFalse();
+
+        // a's uploads go on; b's stop reaching S3 (or the operator cannot read them)
+        for (int step = 2; step < 4; step++) {
+            run.accept("eu", "eu/a", a.step(50, false), START.plusSeconds(5 * step + 5));
+        }
+        assertThat(run.covers(2, START.plusSeconds(21))).as("b is two intervals behind a").isFalse();
+        b.step(50, false);
+        run.accept("eu", "eu/b", b.step(50, false), START.plusSeconds(21));
+        assertThat(run.covers(2, START.plusSeconds(21))).isTrue();
+        assertThat(run.covers(2, START.plusSeconds(60))).as("neither read for 39 s").isFalse();
+    }
+
+    @Test
     void timelineAndTotalsOfThreeWorkersInTwoRegionsAddUpExactly() {
         LiveRun run = new LiveRun(START, Duration.ofSeconds(60));
         List<Worker> workers = List.of(new Worker("w-1", "eu", 3, 1), new Worker("w-2", "eu", 7, 2), new Worker("w-3", "us", 11, 3));

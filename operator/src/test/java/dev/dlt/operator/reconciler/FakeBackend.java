@@ -21,6 +21,8 @@ final class FakeBackend implements WorkerBackend {
     int stops;
     /** When set, every call fails as an unreachable API would. */
     volatile RuntimeException down;
+    /** When set, stopping the workers fails as an unreachable API would (observing them still works). */
+    volatile RuntimeException stopFails;
     /** When set, launches start only this many workers and report the reason. */
     volatile LaunchProgress partialLaunch;
 
@@ -71,6 +73,9 @@ final class FakeBackend implements WorkerBackend {
     @Override
     public void stop(RunRef run, LaunchRequest request) {
         failIfDown();
+        if (stopFails != null) {
+            throw stopFails;
+        }
         stops++;
         instances.clear();
     }

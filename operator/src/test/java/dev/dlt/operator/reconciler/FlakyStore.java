@@ -8,29 +8,31 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** S3 and DynamoDB in memory, each of which the test can take down and bring back. */
+/** S3 and DynamoDB in memory, each of which the test can take down and bring back (S3's reads or writes alone too). */
 final class FlakyStore {
 
     final InMemoryStore data = new InMemoryStore();
     volatile boolean s3Down;
+    volatile boolean s3ReadsDown;
+    volatile boolean s3WritesDown;
     volatile boolean dynamoDown;
 
     final ObjectStore s3 = new ObjectStore() {
         @Override
         public void put(String bucket, String key, byte[] content, String contentType) {
-            check(s3Down);
+            check(s3Down || s3WritesDown);
             data.put(bucket, key, content, contentType);
         }
 
         @Override
         public Optional<byte[]> get(String bucket, String key) {
-            check(s3Down);
+            check(s3Down || s3ReadsDown);
             return data.get(bucket, key);
         }
 
         @Override
         public List<String> list(String bucket, String prefix) {
-            check(s3Down);
+            check(s3Down || s3ReadsDown);
             return data.list(bucket, prefix);
         }
     };
