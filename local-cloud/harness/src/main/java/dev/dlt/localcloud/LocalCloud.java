@@ -57,6 +57,7 @@ public final class LocalCloud implements AutoCloseable {
     private Path operatorWorkDir;
     private Map<String, String> operatorConfig;
     private int operatorStarts;
+    private ClassDataArchives archives = ClassDataArchives.none();
 
     private LocalCloud(S3ProxyServer s3, DynamoDbLocalServer dynamo, LocalKubernetes kube, Kubelet kubelet, EcsEmulator ecs) {
         this.s3 = s3;
@@ -104,10 +105,11 @@ public final class LocalCloud implements AutoCloseable {
             kubelet = new Kubelet(kube.client(), new LoopbackAddresses(10), workDir.toAbsolutePath().resolve("pods")).start();
             kubelet.s3Endpoint(s3.endpoint());
             cloud = new LocalCloud(s3, dynamo, kube, kubelet, ecs);
+            cloud.archives = options.archives();
             // the operator needs only the endpoints to boot (it checks DynamoDB in the background, touches S3 when a run
             // does), so its JVM boots while the AWS servers finish theirs
             if (options.operator() != null) {
-                cloud.spawnOperator(options.operator(), workDir, options.archives());
+                cloud.spawnOperator(options.operator(), Map.of(), workDir);
             }
             logStep("kubelet and ECS emulator up", started);
             dynamo.awaitReady();
@@ -209,17 +211,12 @@ public final class LocalCloud implements AutoCloseable {
      */
     public OperatorProcess startOperator(Path quarkusRunJar, Path workDir, Duration poll, Map<String, String> workerEnv,
                                          Map<String, String> overrides) throws IOException, InterruptedException {
-        spawnOperator(new OperatorLaunch(quarkusRunJar, poll, workerEnv), overrides, workDir, ClassDataArchives.none());
+        spawnOperator(new OperatorLaunch(quarkusRunJar, poll, workerEnv), overrides, workDir);
         operator.awaitStarted(OPERATOR_START_TIMEOUT);
         return operator;
     }
 
-    private void spawnOperator(OperatorLaunch launch, Path workDir, ClassDataArchives archives) throws IOException {
-        spawnOperator(launch, Map.of(), workDir, archives);
-    }
-
-    private void spawnOperator(OperatorLaunch launch, Map<String, String> overrides, Path workDir, ClassDataArchives archives)
-            throws IOException {
+    private void spawnOperator(OperatorLaunch launch, Map<String, String> overrides, Path workDir) throws IOException {
         Map<String, String> config = operatorConfig(launch.poll());
         launch.workerEnv().forEach((name, value) -> config.put("dlt.worker.env." + name, value));
         config.putAll(overrides);
@@ -240,7 +237,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         Map<String, String> config = new LinkedHashMap<>(operatorConfig);
         config.putAll(overrides);
-        return OperatorProcess.start(name, operatorJar, config, operatorWorkDir, OPERATOR_START_TIMEOUT);
+        OperatorProcess replica = OperatorProcess.spawn(name, operatorJar, config, operatorWorkDir, archives);
+        replica.awaitStarted(OPERATOR_START_TIMEOUT);
+        return replica;
     }
 
     /** Kills the operator with SIGKILL, as a node failure or the OOM killer would. */
@@ -253,7 +252,8 @@ public final class LocalCloud implements AutoCloseable {
         if (operator.alive()) {
             throw new IllegalStateException("the operator is still running");
         }
-        operator = OperatorProcess.start("operator-" + ++operatorStarts, operatorJar, operatorConfig, operatorWorkDir, OPERATOR_START_TIMEOUT);
+        operator = OperatorProcess.spawn("operator-" + ++operatorStarts, operatorJar, operatorConfig, operatorWorkDir, archives);
+        operator.awaitStarted(OPERATOR_START_TIMEOUT);
         return operator;
     }
 

@@ -47,7 +47,8 @@ public final class OperatorProcess implements AutoCloseable {
             throw new IllegalStateException(quarkusRunJar + " not found: build the operator first (mvn install -DskipTests)");
         }
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        Optional<ClassDataArchives.Use> archive = archives.use(name, List.of(quarkusRunJar));
+        // one archive for every operator process of this jar, whatever it is called (replica, restart)
+        Optional<ClassDataArchives.Use> archive = archives.use("operator", List.of(quarkusRunJar));
         archive.ifPresent(use -> jvmArgs.addAll(use.jvmFlags()));
         config.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
         ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toAbsolutePath()), jvmArgs, ENTRY_POINT, List.of(), workDir);

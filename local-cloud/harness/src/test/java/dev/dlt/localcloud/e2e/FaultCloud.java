@@ -36,7 +36,7 @@ final class FaultCloud implements ExtensionContext.Store.CloseableResource, Auto
     static FaultCloud start() {
         try {
             Path work = Files.createTempDirectory("dlt-faults-");
-            LocalCloud cloud = LocalCloud.start(work, LocalCloudExtension.root().resolve("crds"));
+            LocalCloud cloud = LocalCloud.start(work, LocalCloudExtension.root().resolve("crds"), LocalCloudExtension.withArchives());
             cloud.startOperator(LocalCloudExtension.root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, POLL,
                     Map.of(), TIMEOUTS);
             return new FaultCloud(cloud, work);

@@ -1,6 +1,7 @@
 package dev.dlt.localcloud.e2e;
 
 import dev.dlt.localcloud.LocalCloud;
+import dev.dlt.localcloud.aws.ClassDataArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,14 @@ public final class LocalCloudExtension implements ParameterResolver {
         return store.getOrComputeIfAbsent(LocalCloud.class, k -> start(), Holder.class).cloud();
     }
 
+    /**
+     * The class-data archives the tests' clouds share (in the module's target/): the first S3Proxy and operator of
+     * a build write them as they exit, every later one maps them and starts faster.
+     */
+    static LocalCloud.StartOptions withArchives() {
+        return LocalCloud.StartOptions.DEFAULTS.withArchives(ClassDataArchives.in(Path.of("target", "cds")));
+    }
+
     static Path root() {
         return Path.of(System.getProperty("dlt.root", "../..")).toAbsolutePath().normalize();
     }
@@ -33,7 +42,7 @@ public final class LocalCloudExtension implements ParameterResolver {
     private static Holder start() {
         try {
             Path work = Files.createTempDirectory("dlt-e2e-");
-            LocalCloud cloud = LocalCloud.start(work, root().resolve("crds"));
+            LocalCloud cloud = LocalCloud.start(work, root().resolve("crds"), withArchives());
             cloud.startOperator(root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(300),
                     Map.of("DLT_BZT", standInBzt(work).toString(), "DLT_ARTIFACTS_DIR", work.resolve("artifacts").toString()),
                     // live records every second, status.progress every 2 s: a short run shows several

@@ -63,7 +63,7 @@ public final class RealTaurusCloudExtension implements ParameterResolver {
         }
         try {
             Path work = Files.createTempDirectory("dlt-e2e-taurus-");
-            LocalCloud cloud = LocalCloud.start(work, LocalCloudExtension.root().resolve("crds"));
+            LocalCloud cloud = LocalCloud.start(work, LocalCloudExtension.root().resolve("crds"), LocalCloudExtension.withArchives());
             try {
                 cloud.startOperator(LocalCloudExtension.root().resolve("operator/target/quarkus-app/quarkus-run.jar"), work,
                         Duration.ofMillis(300), Map.of("DLT_BZT", bzt, "DLT_JMETER_HOME", jmeter,
