@@ -12,7 +12,11 @@ import dev.dlt.operator.plan.TestRegions;
 import dev.dlt.operator.run.RunMetrics;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.Operator;
@@ -29,6 +33,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +55,17 @@ class PromptDeletionTest {
 
     KubernetesClient client;
     private Operator operator;
+    private KubernetesClient operatorClient;
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
+        release.countDown();
         if (operator != null) {
             operator.stop();
+        }
+        if (operatorClient != null) {
+            operatorClient.close();
         }
     }
 
@@ -66,6 +78,43 @@ class PromptDeletionTest {
         client.resources(LoadTest.class).inNamespace("team-a").withName("finished").delete();
 
         await().atMost(PROMPTLY).until(() -> loadTest("finished") == null);
+        assertThat(reconciler.cleanups).as("the controller's cleanup ran once").hasValue(1);
+    }
+
+    /**
+     * The deletion lands while the operator's status patch is on its way: the API server merges the
+     * deletionTimestamp into the patch's response, and JOSDK 5.3.2 takes the deletion's watch event for
+     * an echo of its own patch and drops it (upstream issue 3398). The controller still handles it.
+     */
+    @Test
+    void aDeletionMergedIntoTheOperatorsOwnStatusPatchIsHandledAtOnce() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        AtomicBoolean holding = new AtomicBoolean(true);
+        Interceptor holdStatusPatch = new Interceptor() {
+            @Override
+            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                if ("PATCH".equals(request.method()) && request.uri().getPath().endsWith("/loadtests/racing/status")
+                        && holding.compareAndSet(true, false)) {
+                    held.countDown();
+                    try {
+                        release.await(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        operatorClient = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("hold-status-patch", holdStatusPatch)).build();
+        WatchedReconciler reconciler = start(operatorClient);
+        create("racing");
+        assertThat(held.await(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("the status patch of the invalid spec is held").isTrue();
+
+        client.resources(LoadTest.class).inNamespace("team-a").withName("racing").delete();
+        await().atMost(PROMPTLY).until(() -> loadTest("racing").getMetadata().getDeletionTimestamp() != null);
+        release.countDown();
+
+        await().atMost(PROMPTLY).until(() -> loadTest("racing") == null);
         assertThat(reconciler.cleanups).as("the controller's cleanup ran once").hasValue(1);
     }
 

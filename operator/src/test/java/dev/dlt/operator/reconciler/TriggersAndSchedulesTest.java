@@ -135,6 +135,7 @@ class TriggersAndSchedulesTest {
         test.getSpec().setSuspend(true);
         test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "t1");
 
+        assertThat(reconcile()).as("only the look after its own status patch").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).isEmpty();
 
         assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Pending);
@@ -195,6 +196,7 @@ class TriggersAndSchedulesTest {
         test.getMetadata().setGeneration(2L);
         test.getSpec().getLoad().setConcurrency(0);
 
+        assertThat(reconcile()).as("only the look after its own status patch").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).isEmpty();
         clock.advance(Duration.ofMinutes(2));
         assertThat(reconcile()).isEmpty();
@@ -327,6 +329,7 @@ class TriggersAndSchedulesTest {
             assertThat(r.phase()).isEqualTo("Cancelled");
             assertThat(r.result().getRequests()).isEqualTo(300);
         });
+        assertThat(reconcile()).as("suspended: no new run for the new generation").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).as("suspended: no new run for the new generation").isEmpty();
         assertThat(backend.launches).hasSize(4);
     }
