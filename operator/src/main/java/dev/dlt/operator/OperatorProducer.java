@@ -7,6 +7,7 @@ import dev.dlt.ecs.EcsWorkerBackend;
 import dev.dlt.ecs.client.EcsClients;
 import dev.dlt.ecs.region.TestRegionCheck;
 import dev.dlt.ecs.region.TestRegionChecker;
+import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.backend.WorkerBackends;
 import dev.dlt.operator.backend.eks.EksPodBackend;
@@ -53,6 +54,7 @@ import dev.dlt.operator.store.S3ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -157,15 +159,20 @@ public class OperatorProducer {
                 s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, LiveSettings.from(config), clock);
         op.register(loadTests, c -> {
             config.namespaces().ifPresent(c::settingNamespaces);
-            // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
-            c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(60_000).withoutMaxAttempts());
-            c.withReconciliationMaxInterval(Duration.ofMinutes(5));
-            // the run-now annotation changes no generation: updates are filtered by RunNowAnnotation instead
-            c.withGenerationAware(false);
-            c.withOnUpdateFilter(RunNowAnnotation::reconciledUpdate);
+            loadTestController(c);
         });
         op.register(new TestRegionReconciler(check, settings.bucket(), clock), c -> config.namespaces().ifPresent(c::settingNamespaces));
         return op;
+    }
+
+    /** How the framework drives the LoadTest controller: its retry, its longest sleep and the updates that wake it. */
+    public static void loadTestController(ControllerConfigurationOverrider<LoadTest> c) {
+        // a run is never given up on by the framework: the conductor bounds it by its phases' deadlines
+        c.withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2).setMaxInterval(60_000).withoutMaxAttempts());
+        c.withReconciliationMaxInterval(Duration.ofMinutes(5));
+        // the run-now annotation changes no generation: updates are filtered by RunNowAnnotation instead
+        c.withGenerationAware(false);
+        c.withOnUpdateFilter(RunNowAnnotation::reconciledUpdate);
     }
 
     private static LeaderElectionConfiguration leaderElection(OperatorConfig.LeaderElection config) {

@@ -30,14 +30,15 @@ public final class RunNowAnnotation {
     }
 
     /**
-     * Which updates of a LoadTest are reconciled: a new spec generation, a new run-now value, a deletion
-     * or a finalizer change, not the operator's own status patches (a generation-aware filter that also
-     * sees this annotation, which changes no generation).
+     * Which updates of a LoadTest are reconciled: a new spec generation, a new run-now value, the start of
+     * a deletion or a finalizer change, not the operator's own status patches (a generation-aware filter
+     * that also sees this annotation, which changes no generation). Symmetric in its two arguments, so it
+     * does not depend on JOSDK's {@code OnUpdateFilter.accept(newResource, oldResource)} order.
      */
-    public static boolean reconciledUpdate(LoadTest old, LoadTest updated) {
+    public static boolean reconciledUpdate(LoadTest updated, LoadTest old) {
         return !Objects.equals(old.getMetadata().getGeneration(), updated.getMetadata().getGeneration())
                 || !Objects.equals(value(old), value(updated))
-                || updated.getMetadata().getDeletionTimestamp() != null
+                || !Objects.equals(old.getMetadata().getDeletionTimestamp(), updated.getMetadata().getDeletionTimestamp())
                 || !Objects.equals(old.getMetadata().getFinalizers(), updated.getMetadata().getFinalizers());
     }
 

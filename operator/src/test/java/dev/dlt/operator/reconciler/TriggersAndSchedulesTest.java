@@ -90,15 +90,21 @@ class TriggersAndSchedulesTest {
         LoadTest updated = copy(test);
         updated.setStatus(new dev.dlt.operator.api.LoadTestStatus());
         updated.getStatus().setMessage("patched by the operator");
-        assertThat(RunNowAnnotation.reconciledUpdate(test, updated)).isFalse();
-        updated.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "go");
-        assertThat(RunNowAnnotation.reconciledUpdate(test, updated)).isTrue();
+        assertThat(RunNowAnnotation.reconciledUpdate(updated, test)).isFalse();
+        LoadTest annotated = copy(updated);
+        annotated.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "go");
+        assertThat(RunNowAnnotation.reconciledUpdate(annotated, test)).isTrue();
         LoadTest respec = copy(test);
         respec.getMetadata().setGeneration(2L);
-        assertThat(RunNowAnnotation.reconciledUpdate(test, respec)).isTrue();
+        assertThat(RunNowAnnotation.reconciledUpdate(respec, test)).isTrue();
         LoadTest deleting = copy(test);
         deleting.getMetadata().setDeletionTimestamp("2026-11-23T10:00:00Z");
+        // JOSDK passes the new resource first: a deletion wakes the reconciler whichever way round
+        assertThat(RunNowAnnotation.reconciledUpdate(deleting, test)).isTrue();
         assertThat(RunNowAnnotation.reconciledUpdate(test, deleting)).isTrue();
+        LoadTest deletingPatched = copy(deleting);
+        deletingPatched.setStatus(updated.getStatus());
+        assertThat(RunNowAnnotation.reconciledUpdate(deletingPatched, deleting)).as("a status patch while deleting").isFalse();
     }
 
     private static LoadTest copy(LoadTest test) {
@@ -129,6 +135,7 @@ class TriggersAndSchedulesTest {
         test.getSpec().setSuspend(true);
         test.getMetadata().getAnnotations().put(RunNowAnnotation.KEY, "t1");
 
+        assertThat(reconcile()).as("only the look after its own status patch").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).isEmpty();
 
         assertThat(test.getStatus().getPhase()).isEqualTo(Phase.Pending);
@@ -189,6 +196,7 @@ class TriggersAndSchedulesTest {
         test.getMetadata().setGeneration(2L);
         test.getSpec().getLoad().setConcurrency(0);
 
+        assertThat(reconcile()).as("only the look after its own status patch").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).isEmpty();
         clock.advance(Duration.ofMinutes(2));
         assertThat(reconcile()).isEmpty();
@@ -321,6 +329,7 @@ class TriggersAndSchedulesTest {
             assertThat(r.phase()).isEqualTo("Cancelled");
             assertThat(r.result().getRequests()).isEqualTo(300);
         });
+        assertThat(reconcile()).as("suspended: no new run for the new generation").contains(LoadTestReconciler.AFTER_PATCH);
         assertThat(reconcile()).as("suspended: no new run for the new generation").isEmpty();
         assertThat(backend.launches).hasSize(4);
     }

@@ -121,19 +121,29 @@ class KubectlEndToEndTest {
     record Result(int code, String out) {
     }
 
+    /** Runs kubectl, failing when it has not ended within 60 s (delete waits until the operator's cleanup lets the LoadTest go). */
     private static Result run(Path kubectl, Path kubeconfig, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(), "--request-timeout=30s"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("kubectl " + String.join(" ", args) + " did not end within 60 s: " + out);
+        // the output goes to a file: reading a pipe to its end would wait for kubectl however long it takes
+        File output = File.createTempFile("kubectl-", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+            boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String out = Files.readString(output.toPath(), StandardCharsets.UTF_8);
+            if (!ended) {
+                fail("kubectl " + String.join(" ", args) + " did not end within 60 s: " + out);
+            }
+            if (process.exitValue() != 0 && !args[0].equals("get") && !(args[0].equals("apply") && args[2].contains("away"))) {
+                fail("kubectl " + String.join(" ", args) + " exited " + process.exitValue() + ": " + out);
+            }
+            return new Result(process.exitValue(), out);
+        } finally {
+            Files.deleteIfExists(output.toPath());
         }
-        if (process.exitValue() != 0 && !args[0].equals("get") && !(args[0].equals("apply") && args[2].contains("away"))) {
-            fail("kubectl " + String.join(" ", args) + " exited " + process.exitValue() + ": " + out);
-        }
-        return new Result(process.exitValue(), out);
     }
 
     /** DLT_TEST_KUBECTL, else kubectl on the PATH; absent, the test fails when DLT_TEST_KUBECTL_REQUIRED=true, else it is skipped. */
