@@ -54,7 +54,7 @@ public final class ChildJvm implements AutoCloseable {
                                  List<String> args, Path workDir, java.util.Map<String, String> environment) throws IOException {
         Path dir = Files.createDirectories(workDir).toAbsolutePath();
         List<Path> fullClasspath = new ArrayList<>(classpath);
-        fullClasspath.add(ParentWatchdog.installInto(dir.resolve("parent-watchdog.jar")));
+        fullClasspath.add(ParentWatchdog.jar());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32C;
 
 /**
  * Main class of every {@link ChildJvm}: runs the real main class given as first argument, and halts
@@ -52,12 +54,12 @@ public final class ParentWatchdog {
     }
 
     /**
-     * Writes this class alone into the jar {@code file} (unless it already holds exactly that) and returns it, so
-     * the child's class path gets this one class and none of the harness's dependencies. A jar, not a directory:
-     * a JVM only writes a class-data archive for a class path of jars, and validates it by the jars' size and
-     * time, so an unchanged jar is left untouched.
+     * The jar of this class alone (so the child's class path gets none of the harness's dependencies), written once
+     * into the temporary directory under a name that holds a checksum of its content, and never rewritten: a JVM
+     * writes class-data archives only for class paths of jars, and an archive records each jar's path, size and
+     * time, so every child of any local cloud must see the same, unchanged file.
      */
-    static Path installInto(Path file) throws IOException {
+    static Path jar() throws IOException {
         String classFile = ParentWatchdog.class.getName().replace('.', '/') + ".class";
         byte[] classBytes;
         try (InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(classFile)) {
@@ -75,9 +77,13 @@ public final class ParentWatchdog {
             out.closeEntry();
         }
         byte[] bytes = jar.toByteArray();
-        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path written = Files.write(Files.createTempFile(file.toAbsolutePath().getParent(), "watchdog", ".tmp"), bytes);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "dlt-" + System.getProperty("user.name"));
+        Path file = dir.resolve(String.format(Locale.ROOT, "parent-watchdog-%08x.jar", crc.getValue()));
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(dir);
+            Path written = Files.write(Files.createTempFile(dir, "parent-watchdog", ".tmp"), bytes);
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return file;
