@@ -2,6 +2,7 @@ package dev.dlt.agent.engine.nativehttp;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +30,7 @@ final class ExternalWakeups {
     private final LongSupplier clock;
     private final long drainAfterNanos;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong waits = new AtomicLong();
     private volatile long lastReturnNanos;
 
     ExternalWakeups(LongSupplier clock, long drainAfterNanos) {
@@ -38,6 +40,7 @@ final class ExternalWakeups {
 
     /** Before a wait that only the poller or a timer ends; always pair with {@link #returned()}. */
     void waiting() {
+        waits.incrementAndGet();
         if (waiting.getAndIncrement() == 0) {
             lastReturnNanos = clock.getAsLong(); // nobody was overlooked before this wait began
         }
@@ -54,7 +57,13 @@ final class ExternalWakeups {
         return waiting.get() == 0 || clock.getAsLong() - lastReturnNanos < drainAfterNanos;
     }
 
+    /** Users in such a wait now: 0 whenever no engine runs, or drains would never end. */
     int waiters() {
         return waiting.get();
+    }
+
+    /** Such waits begun so far. */
+    long waits() {
+        return waits.get();
     }
 }
