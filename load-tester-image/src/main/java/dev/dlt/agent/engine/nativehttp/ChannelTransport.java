@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * yields its carrier to the other users and retries the read once more before it parks in the
  * JDK's poller: under load the response has usually arrived by its next turn, which saves the
  * poller registration and, when the carrier would otherwise go idle, two thread switches per
- * request. This roughly doubles the request rate of a busy core (see bench/README.md).
+ * request. This roughly doubles the request rate of a busy core (see bench/README.md). It stops
+ * yielding while {@link ExternalWakeups} says a user woken by the poller or a timer is overlooked.
  */
 final class ChannelTransport implements Transport {
 
@@ -40,8 +41,13 @@ final class ChannelTransport implements Transport {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.socket().connect(new InetSocketAddress(origin.host(), origin.port()),
-                    Transport.remainingMillis(deadlineNanos));
+            ExternalWakeups.SHARED.waiting(); // a connect that does not complete at once parks in the poller
+            try {
+                channel.socket().connect(new InetSocketAddress(origin.host(), origin.port()),
+                        Transport.remainingMillis(deadlineNanos));
+            } finally {
+                ExternalWakeups.SHARED.returned();
+            }
             channel.configureBlocking(false);
             return new ChannelTransport(channel);
         } catch (IOException | RuntimeException e) {
@@ -63,7 +69,12 @@ final class ChannelTransport implements Transport {
                 if (channel.write(writeBuffer) == 0) {
                     // the peer is not reading; poll gently so the request timeout applies to writes too
                     Transport.remainingMillis(deadlineNanos);
-                    LockSupport.parkNanos(WRITE_RETRY_NANOS);
+                    ExternalWakeups.SHARED.waiting();
+                    try {
+                        LockSupport.parkNanos(WRITE_RETRY_NANOS);
+                    } finally {
+                        ExternalWakeups.SHARED.returned();
+                    }
                 }
             }
             off += chunk;
@@ -79,16 +90,19 @@ final class ChannelTransport implements Transport {
             readView = view;
         }
         view.limit(off + len).position(off);
+        ExternalWakeups wakeups = ExternalWakeups.SHARED;
         if (responsePending) {
             responsePending = false;
-            Thread.yield(); // the server needs time to answer anyway: let the other users run first
+            if (wakeups.mayYield()) {
+                Thread.yield(); // the server needs time to answer anyway: let the other users run first
+            }
         }
         for (int attempt = 1; ; attempt++) {
             int n = channel.read(view);
             if (n != 0) {
                 return n;
             }
-            if (attempt >= READ_ATTEMPTS) {
+            if (attempt >= READ_ATTEMPTS || !wakeups.mayYield()) {
                 return blockingRead(b, off, len, deadlineNanos);
             }
             Thread.yield();
@@ -102,9 +116,11 @@ final class ChannelTransport implements Transport {
             soTimeoutMillis = millis;
         }
         channel.configureBlocking(true);
+        ExternalWakeups.SHARED.waiting();
         try {
             return blockingIn.read(b, off, len);
         } finally {
+            ExternalWakeups.SHARED.returned();
             if (channel.isOpen()) {
                 channel.configureBlocking(false);
             }

@@ -88,7 +88,7 @@ final class EngineRun {
     boolean awaitStart(long startAtNanos) throws InterruptedException {
         long wait = startAtNanos - System.nanoTime();
         if (wait > 0 && active()) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            sleep(wait);
         }
         if (!active()) {
             return false;
@@ -111,7 +111,17 @@ final class EngineRun {
     }
 
     void backOff() throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(Math.min(BACK_OFF_NANOS, Math.max(0, endNanos - System.nanoTime())));
+        sleep(Math.min(BACK_OFF_NANOS, Math.max(0, endNanos - System.nanoTime())));
+    }
+
+    /** A timer ends the sleep, so the other users must make way when it is overlooked ({@link ExternalWakeups}). */
+    private static void sleep(long nanos) throws InterruptedException {
+        ExternalWakeups.SHARED.waiting();
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } finally {
+            ExternalWakeups.SHARED.returned();
+        }
     }
 
     void fail(Throwable t) {

@@ -71,7 +71,7 @@ final class OpenModelRun {
                 peak.accumulateAndGet(maxConcurrency - permits.availablePermits(), Math::max);
                 PreparedRequest request = requests[(int) (i % requests.length)];
                 sent++;
-                senders.start(() -> send(request, dueAt));
+                start(request, dueAt);
             }
         } finally {
             long ended = System.nanoTime();
@@ -95,6 +95,23 @@ final class OpenModelRun {
         return report;
     }
 
+    /**
+     * Starts an iteration's thread. Started from outside the carrier, it waits on the scheduler's
+     * external queue, which yielding senders must not starve ({@link ExternalWakeups}).
+     */
+    private void start(PreparedRequest request, long dueAt) {
+        ExternalWakeups.SHARED.waiting();
+        try {
+            senders.start(() -> {
+                ExternalWakeups.SHARED.returned();
+                send(request, dueAt);
+            });
+        } catch (RuntimeException | Error e) {
+            ExternalWakeups.SHARED.returned(); // never started, so it will not come back
+            throw e;
+        }
+    }
+
     /** Sleeps until the instant; false if the run was stopped meanwhile. */
     private boolean sleepUntil(long instant) {
         long wait;
@@ -102,7 +119,16 @@ final class OpenModelRun {
             if (stopped) {
                 return false;
             }
-            LockSupport.parkNanos(wait);
+            if (!Thread.currentThread().isVirtual()) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            ExternalWakeups.SHARED.waiting(); // on a virtual thread, a timer ends the park through the external queue
+            try {
+                LockSupport.parkNanos(wait);
+            } finally {
+                ExternalWakeups.SHARED.returned();
+            }
         }
         return !stopped;
     }

@@ -58,7 +58,12 @@ final class TlsTransport implements Transport {
             socket.setSoTimeout(millis);
             soTimeoutMillis = millis;
         }
-        return in.read(b, off, len);
+        ExternalWakeups.SHARED.waiting(); // parks in the poller: plain-HTTP users must not starve it
+        try {
+            return in.read(b, off, len);
+        } finally {
+            ExternalWakeups.SHARED.returned();
+        }
     }
 
     @Override
