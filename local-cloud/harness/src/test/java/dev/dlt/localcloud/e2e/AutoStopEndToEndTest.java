@@ -8,7 +8,6 @@ import dev.dlt.localcloud.target.TargetServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,17 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalCloudExtension.class)
 class AutoStopEndToEndTest {
 
-    private LoadTests tests;
-    private TargetServer target;
-
-    @BeforeEach
-    void start(CloudTestBed bed) throws Exception {
-        tests = bed.tests();
-        target = bed.target("127.0.98.31", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
-    }
-
     @Test
-    void aTargetThatStartsFailingStopsTheRunEarlyWithTheBreachInTheVerdict() {
+    void aTargetThatStartsFailingStopsTheRunEarlyWithTheBreachInTheVerdict(CloudTestBed bed) throws Exception {
+        LoadTests tests = bed.tests();
+        TargetServer target = bed.target("127.0.98.31", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
         tests.apply("""
                 apiVersion: load.dlt.dev/v1alpha1
                 kind: LoadTest

@@ -13,13 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One end-to-end test's bench on the shared local cloud: its LoadTests, the target servers it starts
+ * What one end-to-end test uses of the shared local cloud: its LoadTests, the target servers it starts
  * (closed when the test ends) and what the operator stored in DynamoDB and S3. {@link LocalCloudExtension}
- * gives one per test method, or per class when a {@code @BeforeAll} method asks for it.
+ * and {@link FaultCloudExtension} give one per test method, or per class when a {@code @BeforeAll} method asks for it.
  */
 final class CloudTestBed implements ExtensionContext.Store.CloseableResource {
 
@@ -27,9 +28,15 @@ final class CloudTestBed implements ExtensionContext.Store.CloseableResource {
     private final LoadTests tests;
     private final List<TargetServer> targets = new CopyOnWriteArrayList<>();
 
-    CloudTestBed(LocalCloud cloud) {
+    private CloudTestBed(LocalCloud cloud) {
         this.cloud = cloud;
         this.tests = new LoadTests(cloud.kubernetes());
+    }
+
+    /** The bed of the test (or class) that {@code context} runs, on {@code cloud}; its store closes it when that ends. */
+    static CloudTestBed of(ExtensionContext context, LocalCloud cloud) {
+        return context.getStore(ExtensionContext.Namespace.create(CloudTestBed.class))
+                .getOrComputeIfAbsent(CloudTestBed.class, k -> new CloudTestBed(cloud), CloudTestBed.class);
     }
 
     LocalCloud cloud() {
@@ -45,6 +52,28 @@ final class CloudTestBed implements ExtensionContext.Store.CloseableResource {
         TargetServer target = TargetServer.start(InetAddress.getByName(loopback), 0, config);
         targets.add(target);
         return target;
+    }
+
+    /** Applies a LoadTest whose 2 workers would load {@code target} for 10 minutes, and waits until it is Running and they do. */
+    void startLongRun(String name, TargetServer target) {
+        tests.apply("""
+                apiVersion: load.dlt.dev/v1alpha1
+                kind: LoadTest
+                metadata: {name: %s, namespace: default}
+                spec:
+                  scenario: {requests: [{url: "%s"}]}
+                  load: {concurrency: 2, holdFor: 10m}
+                  workers: [{backend: eks-fargate, count: 2}]
+                """.formatted(name, target.baseUri()));
+        tests.await(name, v -> "Running".equals(v.phase()), Duration.ofSeconds(60));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> target.counters().requests() > 0);
+    }
+
+    /** Checks that {@code target} gets no request for half a second: the workers have stopped. */
+    static void assertNoMoreLoad(TargetServer target) throws InterruptedException {
+        long after = target.counters().requests();
+        Thread.sleep(500);
+        assertThat(target.counters().requests()).as("no load after the workers stopped").isEqualTo(after);
     }
 
     /** Waits for the LoadTest to end and checks that its run succeeded (the message tells why when not). */

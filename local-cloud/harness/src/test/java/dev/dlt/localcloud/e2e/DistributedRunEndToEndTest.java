@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,22 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalCloudExtension.class)
 class DistributedRunEndToEndTest {
 
-    private CloudTestBed bed;
-    private LoadTests tests;
-    private TargetServer target;
-
-    @BeforeEach
-    void start(CloudTestBed bed) throws Exception {
-        this.bed = bed;
-        tests = bed.tests();
+    @Test
+    void resultsInStatusAndDynamoDbMatchWhatTheTargetSaw(CloudTestBed bed) throws Exception {
+        LoadTests tests = bed.tests();
         // 80 % of requests take 2 ms, 20 % take 60 ms; every 20th request is a 500
-        target = bed.target("127.0.98.1", TargetConfig.DEFAULT
+        TargetServer target = bed.target("127.0.98.1", TargetConfig.DEFAULT
                 .withLatencyMix(List.of(new TargetConfig.Latency(4, Duration.ofMillis(2)), new TargetConfig.Latency(1, Duration.ofMillis(60))))
                 .withErrorRate(0.05).withBodySize(256));
-    }
-
-    @Test
-    void resultsInStatusAndDynamoDbMatchWhatTheTargetSaw() {
         String url = target.baseUri().toString();
         tests.apply("""
                 apiVersion: load.dlt.dev/v1alpha1

@@ -27,9 +27,7 @@ public final class LocalCloudExtension implements ParameterResolver {
         if (parameter.getParameter().getType() == LocalCloud.class) {
             return cloud;
         }
-        // the store of the method (or of the class, for @BeforeAll) closes the bed when the test (or class) ends
-        return context.getStore(ExtensionContext.Namespace.create(CloudTestBed.class))
-                .getOrComputeIfAbsent(CloudTestBed.class, k -> new CloudTestBed(cloud), CloudTestBed.class);
+        return CloudTestBed.of(context, cloud);
     }
 
     static Path root() {
