@@ -6,8 +6,6 @@ import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import java.util.Locale;
  * not a cluster. Prints one {@link ResultLine} last.
  */
 public final class LocalCloudRunBench {
-
-    private static final String NAMESPACE = "default";
 
     private LocalCloudRunBench() {
     }
@@ -53,12 +49,14 @@ public final class LocalCloudRunBench {
         try (LocalCloud cloud = LocalCloud.start(work, root.resolve("crds"));
              TargetServer target = TargetServer.start(TargetConfig.DEFAULT.withLatency(Duration.ofMillis(100)))) {
             cloud.startOperator(root.resolve("operator/target/quarkus-app/quarkus-run.jar"), work, Duration.ofMillis(500));
+            LoadTestClient tests = new LoadTestClient(cloud.kubernetes());
             for (int workers : counts) {
                 String name = "cloud-bench-" + workers;
-                PhaseTimeline timeline = run(cloud.kubernetes(), name, target, workers, holdSeconds);
-                String phase = finalPhase(cloud.kubernetes(), name);
+                PhaseTimeline timeline = run(tests, name, target, workers, holdSeconds);
+                String phase = finalPhase(tests.get(name));
                 if (!"Succeeded".equals(phase)) {
-                    System.out.println("  " + name + " ended " + phase + ": " + message(cloud.kubernetes(), name));
+                    LoadTestView ended = tests.get(name);
+                    System.out.println("  " + name + " ended " + phase + ": " + (ended == null ? "(gone)" : String.valueOf(ended.message())));
                 }
                 System.out.printf(Locale.ROOT, "%4d workers: ready %.1f s, running %.1f s, results %.1f s (%s); %s%n", workers,
                         timeline.at("Starting"), timeline.at("Running"), finalAt(timeline), phase, timeline.describe());
@@ -68,7 +66,7 @@ public final class LocalCloudRunBench {
                         .put(key + "_results_s", String.format(Locale.ROOT, "%.1f", finalAt(timeline)))
                         .put(key + "_phase", phase)
                         .put(key + "_phases_s", timeline.token());
-                delete(cloud.kubernetes(), name);
+                tests.delete(name);
                 // after each count, so that a suite that stops this benchmark early keeps what was measured
                 result.put("hold_s", holdSeconds).print();
             }
@@ -84,29 +82,16 @@ public final class LocalCloudRunBench {
         return Double.NaN;
     }
 
-    private static PhaseTimeline run(KubernetesClient kube, String name, TargetServer target, int workers, int holdSeconds)
+    private static PhaseTimeline run(LoadTestClient tests, String name, TargetServer target, int workers, int holdSeconds)
             throws InterruptedException {
-        String yaml = """
-                apiVersion: load.dlt.dev/v1alpha1
-                kind: LoadTest
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  scenario:
-                    requests:
-                      - {label: home, url: "%s"}
-                  load: {concurrency: 1, rampUp: 1s, holdFor: %ds}
-                  workers:
-                    - {backend: eks-fargate, count: %d}
-                """.formatted(name, NAMESPACE, target.baseUri(), holdSeconds, workers);
-        GenericKubernetesResource resource = kube.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        String yaml = LoadTestClient.manifest(name, target.baseUri(), 1, holdSeconds + "s", workers);
         PhaseTimeline timeline = new PhaseTimeline(System.nanoTime());
-        resources(kube).inNamespace(NAMESPACE).resource(resource).create();
+        tests.apply(yaml);
         // bounded: the local cloud's deadlines (launch 60 s, reach 30 s, collect 30 s) end every run well before
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
-            GenericKubernetesResource current = resources(kube).inNamespace(NAMESPACE).withName(name).get();
-            if (current != null) {
-                LoadTestView view = new LoadTestView(current);
+            LoadTestView view = tests.get(name);
+            if (view != null) {
                 timeline.saw(view.phase(), System.nanoTime());
                 if (view.terminal()) {
                     break;
@@ -117,27 +102,10 @@ public final class LocalCloudRunBench {
         return timeline;
     }
 
-    private static String finalPhase(KubernetesClient kube, String name) {
-        GenericKubernetesResource current = resources(kube).inNamespace(NAMESPACE).withName(name).get();
-        if (current == null) {
+    private static String finalPhase(LoadTestView view) {
+        if (view == null) {
             return "missing";
         }
-        LoadTestView view = new LoadTestView(current);
         return view.terminal() ? view.phase() : "not-finished-" + view.phase();
-    }
-
-    private static String message(KubernetesClient kube, String name) {
-        GenericKubernetesResource current = resources(kube).inNamespace(NAMESPACE).withName(name).get();
-        return current == null ? "(gone)" : String.valueOf(new LoadTestView(current).message());
-    }
-
-    private static void delete(KubernetesClient kube, String name) {
-        resources(kube).inNamespace(NAMESPACE).withName(name).delete();
-    }
-
-    private static io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> resources(KubernetesClient kube) {
-        return kube.genericKubernetesResources("load.dlt.dev/v1alpha1", "LoadTest");
     }
 }

@@ -12,30 +12,6 @@ public record RunRecord(String testId, String namespace, String name, String run
                         String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
                         ResultStatus result, String verdict, String spec, String trigger) {
 
-    /** A record without verdict, spec and trigger. */
-    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
-                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                     ResultStatus result) {
-        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
-                null, null, null);
-    }
-
-    /** A record without verdict and spec. */
-    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
-                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                     ResultStatus result, String trigger) {
-        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
-                null, null, trigger);
-    }
-
-    /** A record without trigger. */
-    public RunRecord(String testId, String namespace, String name, String runId, long generation, String phase,
-                     String message, String createdAt, String startedAt, String finishedAt, int workers, Long startSkewMs,
-                     ResultStatus result, String verdict, String spec) {
-        this(testId, namespace, name, runId, generation, phase, message, createdAt, startedAt, finishedAt, workers, startSkewMs, result,
-                verdict, spec, null);
-    }
-
     /** The sort key of the run's item: by start (creation for runs that never started), then run id; the same on every retry. */
     public String runKey() {
         return "RUN#" + (startedAt != null ? startedAt : createdAt == null ? "" : createdAt) + "#" + runId;

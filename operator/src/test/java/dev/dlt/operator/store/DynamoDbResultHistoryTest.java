@@ -61,9 +61,7 @@ class DynamoDbResultHistoryTest {
     @Test
     void theItemKeepsTheVerdictAndTheSpecOrItsS3KeyWhenLarge() {
         RunRecord small = record(result(1, 4));
-        history.record(new RunRecord(small.testId(), small.namespace(), small.name(), small.runId(), 7, small.phase(), small.message(),
-                small.createdAt(), small.startedAt(), small.finishedAt(), small.workers(), small.startSkewMs(), small.result(), "Failed",
-                "{\"load\":{\"concurrency\":5}}"));
+        history.record(judged(small, "Failed", "{\"load\":{\"concurrency\":5}}"));
         Map<String, AttributeValue> item = puts.getFirst().item();
         assertThat(item.get("verdict").s()).isEqualTo("Failed");
         assertThat(item.get("generation").n()).isEqualTo("7");
@@ -72,8 +70,7 @@ class DynamoDbResultHistoryTest {
 
         puts.clear();
         String big = "{\"body\":\"" + "x".repeat(200_000) + "\"}";
-        history.record(new RunRecord(small.testId(), small.namespace(), small.name(), small.runId(), 7, small.phase(), small.message(),
-                small.createdAt(), small.startedAt(), small.finishedAt(), small.workers(), small.startSkewMs(), small.result(), "Passed", big));
+        history.record(judged(small, "Passed", big));
         item = puts.getFirst().item();
         assertThat(item).doesNotContainKey("spec");
         assertThat(item.get("specS3Key").s()).isEqualTo("s3://bucket/results/team-a/shop/r1/spec.json");
@@ -83,7 +80,7 @@ class DynamoDbResultHistoryTest {
     @Test
     void aRunThatNeverStartedIsKeyedByItsCreation() {
         history.record(new RunRecord("team-a/shop", "team-a", "shop", "r2", 1, "Failed", "invalid plan", "2026-11-23T10:00:00Z",
-                null, null, 3, null, null, "RunNow"));
+                null, null, 3, null, null, null, null, "RunNow"));
         assertThat(puts.getFirst().item().get("trigger").s()).isEqualTo("RunNow");
         assertThat(puts.getFirst().item().get("sk").s()).isEqualTo("RUN#2026-11-23T10:00:00Z#r2");
     }
@@ -100,7 +97,13 @@ class DynamoDbResultHistoryTest {
 
     private static RunRecord record(ResultStatus result) {
         return new RunRecord("team-a/shop", "team-a", "shop", "r1", 1, "Succeeded", "600 requests", "2026-11-23T10:00:00Z",
-                "2026-11-23T10:00:03Z", "2026-11-23T10:00:13Z", 3, 2L, result, "Schedule");
+                "2026-11-23T10:00:03Z", "2026-11-23T10:00:13Z", 3, 2L, result, null, null, "Schedule");
+    }
+
+    /** The run of {@code run} at generation 7 with a verdict and the spec it ran, and no trigger. */
+    private static RunRecord judged(RunRecord run, String verdict, String spec) {
+        return new RunRecord(run.testId(), run.namespace(), run.name(), run.runId(), 7, run.phase(), run.message(), run.createdAt(),
+                run.startedAt(), run.finishedAt(), run.workers(), run.startSkewMs(), run.result(), verdict, spec, null);
     }
 
     private static ResultStatus result(int labels, int labelLength) {

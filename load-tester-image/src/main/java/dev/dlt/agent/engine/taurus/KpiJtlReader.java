@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ final class KpiJtlReader {
     /** Labels beyond this many still count in the overall histogram; each histogram costs ~200 KB. */
     static final int MAX_LABELS = 500;
     private static final Logger LOG = Logger.getLogger(KpiJtlReader.class.getName());
-    private static final char[] DELIMITERS = {',', '\t', ';', '|'};
 
     private KpiJtlReader() {
     }
@@ -53,14 +51,12 @@ final class KpiJtlReader {
             if (header == null) {
                 return new Samples(histograms(Map.of(), LatencyHistograms.newHistogram()), 0);
             }
-            char delimiter = delimiter(header);
-            List<String> columns = Arrays.asList(header.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
-            int elapsed = columns.indexOf("elapsed");
-            int label = columns.indexOf("label");
-            if (elapsed < 0 || label < 0) {
+            KpiJtlHeader columns = KpiJtlHeader.of(header);
+            if (!columns.hasElapsedAndLabel()) {
                 throw new IOException(jtl.getFileName() + " has no 'elapsed' and 'label' columns in its header: " + header);
             }
-            return read(new CsvRecordReader(in, delimiter, 1), elapsed, label, columns.indexOf("timeStamp"), jtl);
+            return read(new CsvRecordReader(in, columns.delimiter(), 1), columns.column("elapsed"), columns.column("label"),
+                    columns.column("timeStamp"), jtl);
         }
     }
 
@@ -76,7 +72,7 @@ final class KpiJtlReader {
         for (List<String> row = csv.next(); row != null; row = csv.next()) {
             long micros;
             try {
-                micros = micros(Long.parseLong(row.size() > needed ? row.get(elapsedColumn).trim() : ""));
+                micros = KpiJtlHeader.elapsedMicros(Long.parseLong(row.size() > needed ? row.get(elapsedColumn).trim() : ""));
             } catch (NumberFormatException e) {
                 skipped++;
                 continue;
@@ -129,22 +125,5 @@ final class KpiJtlReader {
         byLabel.forEach(histograms::put);
         histograms.put("", overall);
         return histograms;
-    }
-
-    /** JMeter's elapsed is in milliseconds. */
-    private static long micros(long millis) {
-        return millis >= LatencyHistograms.HIGHEST_TRACKABLE_MICROS / 1000
-                ? LatencyHistograms.HIGHEST_TRACKABLE_MICROS
-                : LatencyHistograms.clamp(millis * 1000);
-    }
-
-    /** JMeter's delimiter is configurable (jmeter.save.saveservice.default_delimiter); the header shows it. */
-    private static char delimiter(String header) {
-        for (char candidate : DELIMITERS) {
-            if (header.contains(candidate + "elapsed") || header.startsWith("elapsed" + candidate)) {
-                return candidate;
-            }
-        }
-        return ',';
     }
 }

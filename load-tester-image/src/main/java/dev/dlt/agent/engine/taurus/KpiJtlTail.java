@@ -1,6 +1,5 @@
 package dev.dlt.agent.engine.taurus;
 
-import dev.dlt.results.histogram.LatencyHistograms;
 import dev.dlt.results.live.IntervalRecorder;
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -112,9 +110,7 @@ final class KpiJtlTail {
                     continue;
                 }
                 try {
-                    long millis = Long.parseLong(row.get(columns.elapsed()).trim());
-                    long micros = millis >= LatencyHistograms.HIGHEST_TRACKABLE_MICROS / 1000
-                            ? LatencyHistograms.HIGHEST_TRACKABLE_MICROS : LatencyHistograms.clamp(millis * 1000);
+                    long micros = KpiJtlHeader.elapsedMicros(Long.parseLong(row.get(columns.elapsed()).trim()));
                     boolean ok = columns.success() < 0 || row.size() <= columns.success() || "true".equalsIgnoreCase(row.get(columns.success()).trim());
                     String code = columns.code() >= 0 && row.size() > columns.code() ? row.get(columns.code()).trim() : "";
                     long bytes = columns.bytes() >= 0 && row.size() > columns.bytes() ? Math.max(0, parse(row.get(columns.bytes()))) : 0;
@@ -146,21 +142,12 @@ final class KpiJtlTail {
     }
 
     private static Columns columns(String header) {
-        char delimiter = ',';
-        for (char candidate : new char[] {',', '\t', ';', '|'}) {
-            if (header.contains(candidate + "elapsed") || header.startsWith("elapsed" + candidate)) {
-                delimiter = candidate;
-                break;
-            }
-        }
-        List<String> names = Arrays.asList(header.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
-        int elapsed = names.indexOf("elapsed");
-        int label = names.indexOf("label");
-        if (elapsed < 0 || label < 0) {
+        KpiJtlHeader names = KpiJtlHeader.of(header);
+        if (!names.hasElapsedAndLabel()) {
             LOG.warning(() -> "kpi.jtl has no 'elapsed' and 'label' columns; no live records from it: " + header);
             return null;
         }
-        return new Columns(delimiter, elapsed, label, names.indexOf("success"), names.indexOf("responseCode"), names.indexOf("bytes"),
-                names.indexOf("allThreads"));
+        return new Columns(names.delimiter(), names.column("elapsed"), names.column("label"), names.column("success"),
+                names.column("responseCode"), names.column("bytes"), names.column("allThreads"));
     }
 }

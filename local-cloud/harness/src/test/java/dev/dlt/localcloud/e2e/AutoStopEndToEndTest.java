@@ -2,16 +2,12 @@ package dev.dlt.localcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,22 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalCloudExtension.class)
 class AutoStopEndToEndTest {
 
-    private TargetServer target;
-    private LoadTests tests;
-
-    @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        tests = new LoadTests(cloud.kubernetes());
-        target = TargetServer.start(InetAddress.getByName("127.0.98.31"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
-    }
-
-    @AfterEach
-    void stop() {
-        target.close();
-    }
-
     @Test
-    void aTargetThatStartsFailingStopsTheRunEarlyWithTheBreachInTheVerdict() {
+    void aTargetThatStartsFailingStopsTheRunEarlyWithTheBreachInTheVerdict(CloudTestBed bed) throws Exception {
+        LoadTests tests = bed.tests();
+        TargetServer target = bed.target("127.0.98.31", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
         tests.apply("""
                 apiVersion: load.dlt.dev/v1alpha1
                 kind: LoadTest

@@ -2,17 +2,13 @@ package dev.dlt.localcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,27 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalCloudExtension.class)
 class DistributedRunEndToEndTest {
 
-    private TargetServer target;
-    private LoadTests tests;
-    private LocalCloud cloud;
-
-    @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        this.cloud = cloud;
-        tests = new LoadTests(cloud.kubernetes());
+    @Test
+    void resultsInStatusAndDynamoDbMatchWhatTheTargetSaw(CloudTestBed bed) throws Exception {
+        LoadTests tests = bed.tests();
         // 80 % of requests take 2 ms, 20 % take 60 ms; every 20th request is a 500
-        target = TargetServer.start(InetAddress.getByName("127.0.98.1"), 0, TargetConfig.DEFAULT
+        TargetServer target = bed.target("127.0.98.1", TargetConfig.DEFAULT
                 .withLatencyMix(List.of(new TargetConfig.Latency(4, Duration.ofMillis(2)), new TargetConfig.Latency(1, Duration.ofMillis(60))))
                 .withErrorRate(0.05).withBodySize(256));
-    }
-
-    @AfterEach
-    void stop() {
-        target.close();
-    }
-
-    @Test
-    void resultsInStatusAndDynamoDbMatchWhatTheTargetSaw() {
         String url = target.baseUri().toString();
         tests.apply("""
                 apiVersion: load.dlt.dev/v1alpha1
@@ -59,9 +41,8 @@ class DistributedRunEndToEndTest {
                   workers: [{backend: eks-fargate, count: 3}]
                 """.formatted(url, url));
 
-        LoadTestView done = tests.await("mix", LoadTestView::terminal, Duration.ofMinutes(2));
+        LoadTestView done = bed.awaitSucceeded("mix", Duration.ofMinutes(2));
 
-        assertThat(done.phase()).as(done.message()).isEqualTo("Succeeded");
         Map<String, Object> result = done.result();
         long requests = (long) LoadTestView.number(result.get("requests"));
         long failures = (long) LoadTestView.number(result.get("failures"));
@@ -83,24 +64,17 @@ class DistributedRunEndToEndTest {
         assertThat(LoadTestView.number(workers.get("reported"))).isEqualTo(3);
         assertThat(run.get("startSkewMs")).isNotNull();
 
-        Map<String, AttributeValue> latest = item("default/mix", "LATEST");
+        Map<String, AttributeValue> latest = bed.item("default/mix", "LATEST");
         assertThat(latest.get("runId").s()).isEqualTo(run.get("id"));
         assertThat(Long.parseLong(latest.get("requests").n())).isEqualTo(requests);
         assertThat(Long.parseLong(latest.get("failures").n())).isEqualTo(failures);
         assertThat(Double.parseDouble(latest.get("p95Ms").n())).isEqualTo(LoadTestView.number(result.get("p95Ms")));
-        var history = cloud.dynamo().query(b -> b.tableName(LocalCloud.TABLE).keyConditionExpression("testId = :t AND begins_with(sk, :r)")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("default/mix"), ":r", AttributeValue.fromS("RUN#")))).items();
-        assertThat(history).singleElement().satisfies(h -> assertThat(h.get("requests").n()).isEqualTo(Long.toString(requests)));
+        assertThat(bed.runItems("default/mix")).singleElement().satisfies(h -> assertThat(h.get("requests").n()).isEqualTo(Long.toString(requests)));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tests.pods("mix").isEmpty());
-        assertThat(cloud.kubernetes().secrets().inNamespace("default").withLabel("load.dlt.dev/run", (String) run.get("id")).list().getItems())
+        assertThat(bed.cloud().kubernetes().secrets().inNamespace("default").withLabel("load.dlt.dev/run", (String) run.get("id")).list().getItems())
                 .isEmpty();
         tests.delete("mix");
-    }
-
-    private Map<String, AttributeValue> item(String testId, String sk) {
-        return cloud.dynamo().getItem(b -> b.tableName(LocalCloud.TABLE)
-                .key(Map.of("testId", AttributeValue.fromS(testId), "sk", AttributeValue.fromS(sk)))).item();
     }
 
     private static long labelRequests(List<Map<String, Object>> labels, String label) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,11 +38,6 @@ class HostileWorkerOutputEndToEndTest {
     @BeforeEach
     void start(FaultCloud faults) {
         this.faults = faults;
-    }
-
-    @AfterEach
-    void heal() throws Exception {
-        faults.heal();
     }
 
     @Test

@@ -70,7 +70,6 @@ class LeaderFailoverEndToEndTest {
     void stop() throws Exception {
         target.close();
         started.forEach(OperatorProcess::close);
-        faults.heal();
     }
 
     @Test

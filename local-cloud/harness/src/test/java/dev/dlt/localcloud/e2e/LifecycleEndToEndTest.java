@@ -2,20 +2,16 @@ package dev.dlt.localcloud.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A LoadTest's life on the local cloud with the packaged operator: re-runs by the run-now annotation
@@ -26,20 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LifecycleEndToEndTest {
 
     private static final String RUN_NOW = "load.dlt.dev/run-now";
-    private TargetServer target;
+    private CloudTestBed bed;
     private LoadTests tests;
-    private LocalCloud cloud;
+    private TargetServer target;
 
     @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        this.cloud = cloud;
-        tests = new LoadTests(cloud.kubernetes());
-        target = TargetServer.start(InetAddress.getByName("127.0.98.20"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
-    }
-
-    @AfterEach
-    void stop() {
-        target.close();
+    void start(CloudTestBed bed) throws Exception {
+        this.bed = bed;
+        tests = bed.tests();
+        target = bed.target("127.0.98.20", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
     }
 
     @Test
@@ -54,8 +45,7 @@ class LifecycleEndToEndTest {
                   workers: [{backend: eks-fargate, count: 1}]
                 """;
         tests.apply(manifest.formatted("1", target.baseUri()));
-        LoadTestView first = tests.await("rerun", LoadTestView::terminal, Duration.ofSeconds(60));
-        assertThat(first.phase()).as(first.message()).isEqualTo("Succeeded");
+        LoadTestView first = bed.awaitSucceeded("rerun", Duration.ofSeconds(60));
         tests.reapply(manifest.formatted("1", target.baseUri())); // an Argo CD sync of the unchanged manifest
 
         tests.annotate("rerun", RUN_NOW, "2");
@@ -67,23 +57,13 @@ class LifecycleEndToEndTest {
         List<Map<String, Object>> history = LoadTestView.list(second.status().get("history"));
         assertThat(history).extracting(h -> h.get("trigger")).containsExactly("RunNow", "SpecChange");
         assertThat(history).extracting(h -> h.get("runId")).containsExactly(second.run().get("id"), first.run().get("id"));
-        assertThat(runItems("default/rerun")).extracting(i -> i.get("trigger").s()).containsExactlyInAnyOrder("SpecChange", "RunNow");
+        assertThat(bed.runItems("default/rerun")).extracting(i -> i.get("trigger").s()).containsExactlyInAnyOrder("SpecChange", "RunNow");
         tests.delete("rerun");
     }
 
     @Test
     void suspendingARunningTestCancelsItAndKeepsWhatTheWorkersStored() throws Exception {
-        tests.apply("""
-                apiVersion: load.dlt.dev/v1alpha1
-                kind: LoadTest
-                metadata: {name: suspended, namespace: default}
-                spec:
-                  scenario: {requests: [{url: "%s"}]}
-                  load: {concurrency: 2, holdFor: 10m}
-                  workers: [{backend: eks-fargate, count: 2}]
-                """.formatted(target.baseUri()));
-        tests.await("suspended", v -> "Running".equals(v.phase()), Duration.ofSeconds(60));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> target.counters().requests() > 0);
+        bed.startLongRun("suspended", target);
 
         tests.setSpec("suspended", "suspend", true);
 
@@ -94,14 +74,12 @@ class LifecycleEndToEndTest {
         assertThat(requests).as("the partial result").isPositive().isLessThanOrEqualTo(target.counters().requests());
         assertThat(LoadTestView.list(done.status().get("history"))).singleElement()
                 .satisfies(h -> assertThat(h.get("phase")).isEqualTo("Cancelled"));
-        assertThat(runItems("default/suspended")).singleElement().satisfies(i -> {
+        assertThat(bed.runItems("default/suspended")).singleElement().satisfies(i -> {
             assertThat(i.get("phase").s()).isEqualTo("Cancelled");
             assertThat(i.get("requests").n()).isEqualTo(Long.toString(requests));
         });
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tests.pods("suspended").isEmpty());
-        long after = target.counters().requests();
-        Thread.sleep(500);
-        assertThat(target.counters().requests()).as("no load after the workers stopped").isEqualTo(after);
+        CloudTestBed.assertNoMoreLoad(target);
         tests.delete("suspended");
     }
 
@@ -129,12 +107,7 @@ class LifecycleEndToEndTest {
         assertThat(LoadTestView.list(twice.status().get("history"))).extracting(h -> h.get("trigger")).containsOnly("Schedule");
         assertThat(LoadTestView.list(twice.status().get("history"))).extracting(h -> h.get("phase")).containsOnly("Succeeded");
         assertThat(LoadTestView.list(suspended.status().get("history"))).hasSize(2);
-        assertThat(runItems("default/minutely")).hasSize(2);
+        assertThat(bed.runItems("default/minutely")).hasSize(2);
         tests.delete("minutely");
-    }
-
-    private List<Map<String, AttributeValue>> runItems(String testId) {
-        return cloud.dynamo().query(b -> b.tableName(LocalCloud.TABLE).keyConditionExpression("testId = :t AND begins_with(sk, :r)")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(testId), ":r", AttributeValue.fromS("RUN#")))).items();
     }
 }

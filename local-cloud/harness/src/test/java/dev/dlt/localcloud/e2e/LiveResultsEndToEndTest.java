@@ -9,12 +9,10 @@ import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,22 +36,19 @@ class LiveResultsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://[0-9.]+:[0-9]+)");
 
-    private TargetServer target;
+    private CloudTestBed bed;
     private LoadTests tests;
     private LocalCloud cloud;
+    private TargetServer target;
 
     @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        this.cloud = cloud;
-        tests = new LoadTests(cloud.kubernetes());
-        target = TargetServer.start(InetAddress.getByName("127.0.97.1"), 0, TargetConfig.DEFAULT
+    void start(CloudTestBed bed) throws Exception {
+        this.bed = bed;
+        tests = bed.tests();
+        cloud = bed.cloud();
+        target = bed.target("127.0.97.1", TargetConfig.DEFAULT
                 .withLatencyMix(List.of(new TargetConfig.Latency(4, Duration.ofMillis(2)), new TargetConfig.Latency(1, Duration.ofMillis(30))))
                 .withErrorRate(0.02).withBodySize(128));
-    }
-
-    @AfterEach
-    void stop() {
-        target.close();
     }
 
     @Test
@@ -114,7 +108,7 @@ class LiveResultsEndToEndTest {
                         + cloud.operator().log().lines().filter(l -> l.contains("report") || l.contains("ERROR")).toList())
                 .isEqualTo("s3://" + LocalCloud.BUCKET + "/" + prefix + "report.html");
 
-        String html = object(prefix + "report.html");
+        String html = bed.object(prefix + "report.html");
         // kept as a build artifact: the README's screenshot is of such a report
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "live-report.html"), html);
@@ -128,7 +122,7 @@ class LiveResultsEndToEndTest {
         assertThat(report.select("#per-label td.l").eachText()).containsExactlyInAnyOrder("home", "search");
         assertThat(Integer.parseInt(report.getElementById("charts").attr("data-points"))).isGreaterThanOrEqualTo(10);
 
-        JsonNode timeline = JSON.readTree(object(prefix + "timeline.json"));
+        JsonNode timeline = JSON.readTree(bed.object(prefix + "timeline.json"));
         long inTimeline = 0;
         for (JsonNode point : timeline.get("points")) {
             inTimeline += point.get("total").get("requests").asLong();
@@ -139,10 +133,6 @@ class LiveResultsEndToEndTest {
             assertThat(inTimeline).isLessThan(requests);
         }
         tests.delete("live");
-    }
-
-    private String object(String key) {
-        return cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(key)).asString(StandardCharsets.UTF_8);
     }
 
     private String operatorUrl() {

@@ -12,19 +12,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests one local cloud with the packaged operator, started on first use and closed when the
- * test run ends (starting it takes seconds; the end-to-end tests share it).
+ * test run ends (starting it takes seconds; the end-to-end tests share it), and a {@link CloudTestBed} on it.
  */
 public final class LocalCloudExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalCloud.class;
+        return parameter.getParameter().getType() == LocalCloud.class || parameter.getParameter().getType() == CloudTestBed.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        return store.getOrComputeIfAbsent(LocalCloud.class, k -> start(), Holder.class).cloud();
+        LocalCloud cloud = store.getOrComputeIfAbsent(LocalCloud.class, k -> start(), Holder.class).cloud();
+        if (parameter.getParameter().getType() == LocalCloud.class) {
+            return cloud;
+        }
+        return CloudTestBed.of(context, cloud);
     }
 
     /**

@@ -6,11 +6,9 @@ import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,15 +28,9 @@ class OperatorRestartEndToEndTest {
     private TargetServer target;
 
     @BeforeEach
-    void start(FaultCloud faults) throws Exception {
+    void start(FaultCloud faults, CloudTestBed bed) throws Exception {
         this.faults = faults;
-        target = TargetServer.start(InetAddress.getByName("127.0.96.2"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(10)));
-    }
-
-    @AfterEach
-    void heal() throws Exception {
-        target.close();
-        faults.heal();
+        target = bed.target("127.0.96.2", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(10)));
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,15 +25,9 @@ class StorageFaultsEndToEndTest {
     private TargetServer target;
 
     @BeforeEach
-    void start(FaultCloud faults) throws Exception {
+    void start(FaultCloud faults, CloudTestBed bed) throws Exception {
         this.faults = faults;
-        target = TargetServer.start(InetAddress.getByName("127.0.96.1"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(10)));
-    }
-
-    @AfterEach
-    void heal() throws Exception {
-        target.close();
-        faults.heal();
+        target = bed.target("127.0.96.1", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(10)));
     }
 
     @Test

@@ -3,15 +3,12 @@ package dev.dlt.localcloud.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,24 +23,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalCloudExtension.class)
 class ThresholdVerdictEndToEndTest {
 
+    private CloudTestBed bed;
+    private LoadTests tests;
     private TargetServer failing;
     private TargetServer healthy;
-    private LoadTests tests;
-    private LocalCloud cloud;
 
     @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        this.cloud = cloud;
-        tests = new LoadTests(cloud.kubernetes());
-        failing = TargetServer.start(InetAddress.getByName("127.0.98.21"), 0, TargetConfig.DEFAULT
-                .withLatency(Duration.ofMillis(2)).withErrorRate(0.25));
-        healthy = TargetServer.start(InetAddress.getByName("127.0.98.22"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
-    }
-
-    @AfterEach
-    void stop() {
-        failing.close();
-        healthy.close();
+    void start(CloudTestBed bed) throws Exception {
+        this.bed = bed;
+        tests = bed.tests();
+        failing = bed.target("127.0.98.21", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)).withErrorRate(0.25));
+        healthy = bed.target("127.0.98.22", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(2)));
     }
 
     @Test
@@ -56,11 +46,10 @@ class ThresholdVerdictEndToEndTest {
                     - {metric: p95, label: page, below: 5s}
                     - {metric: requests, above: 10}"""));
 
-        LoadTestView broken = tests.await("breaks", LoadTestView::terminal, Duration.ofMinutes(2));
-        LoadTestView held = tests.await("holds", LoadTestView::terminal, Duration.ofMinutes(2));
-
         // the run itself worked: its phase says so; the verdict says the system under test failed
-        assertThat(broken.phase()).as(broken.message()).isEqualTo("Succeeded");
+        LoadTestView broken = bed.awaitSucceeded("breaks", Duration.ofMinutes(2));
+        LoadTestView held = bed.awaitSucceeded("holds", Duration.ofMinutes(2));
+
         assertThat(broken.result().get("verdict")).isEqualTo("Failed");
         double errorRate = LoadTestView.number(broken.result().get("errorRate"));
         assertThat(errorRate).isEqualTo(100.0 * failing.counters().errors() / failing.counters().requests(), within(0.001));
@@ -74,7 +63,6 @@ class ThresholdVerdictEndToEndTest {
             assertThat(e.get("type")).isEqualTo("Warning");
         });
 
-        assertThat(held.phase()).as(held.message()).isEqualTo("Succeeded");
         assertThat(held.result().get("verdict")).isEqualTo("Passed");
         Map<String, Object> heldPassed = held.condition("Passed");
         assertThat(heldPassed.get("status")).isEqualTo("True");
@@ -128,8 +116,7 @@ class ThresholdVerdictEndToEndTest {
     }
 
     private Map<String, AttributeValue> runItem(String testId) {
-        var items = cloud.dynamo().query(b -> b.tableName(LocalCloud.TABLE).keyConditionExpression("testId = :t AND begins_with(sk, :r)")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(testId), ":r", AttributeValue.fromS("RUN#")))).items();
+        var items = bed.runItems(testId);
         assertThat(items).hasSize(1);
         return items.getFirst();
     }

@@ -6,7 +6,6 @@ import dev.dlt.localcloud.LocalCloud;
 import dev.dlt.localcloud.demo.LoadTestView;
 import dev.dlt.localcloud.target.TargetConfig;
 import dev.dlt.localcloud.target.TargetServer;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +22,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalCloudExtension.class)
 class TwoRegionEndToEndTest {
 
+    private CloudTestBed bed;
     private LocalCloud cloud;
     private LoadTests tests;
     private TargetServer target;
 
     @BeforeEach
-    void start(LocalCloud cloud) throws Exception {
-        this.cloud = cloud;
-        tests = new LoadTests(cloud.kubernetes());
-        target = TargetServer.start(InetAddress.getByName("127.0.98.3"), 0, TargetConfig.DEFAULT.withLatency(Duration.ofMillis(3)));
+    void start(CloudTestBed bed) throws Exception {
+        this.bed = bed;
+        cloud = bed.cloud();
+        tests = bed.tests();
+        target = bed.target("127.0.98.3", TargetConfig.DEFAULT.withLatency(Duration.ofMillis(3)));
         cloud.ecs().faults().clear();
     }
 
     @AfterEach
     void stop() {
-        target.close();
         cloud.ecs().faults().clear();
     }
 
@@ -48,9 +48,8 @@ class TwoRegionEndToEndTest {
         int callsBefore = cloud.ecs().runTaskCalls(LocalCloud.ECS_REGION);
         tests.apply(loadTest("mixed", "[{backend: eks-fargate, count: 2}, {backend: ecs-fargate, testRegionRef: west, count: 3}]", "3s"));
 
-        LoadTestView done = tests.await("mixed", LoadTestView::terminal, Duration.ofMinutes(2));
+        LoadTestView done = bed.awaitSucceeded("mixed", Duration.ofMinutes(2));
 
-        assertThat(done.phase()).as(done.message()).isEqualTo("Succeeded");
         long requests = (long) LoadTestView.number(done.result().get("requests"));
         assertThat(requests).isPositive().isEqualTo(target.counters().requests());
         List<Map<String, Object>> perRegion = LoadTestView.list(done.result().get("perRegion"));
@@ -79,9 +78,8 @@ class TwoRegionEndToEndTest {
         int throttledBefore = cloud.ecs().faults().throttledCalls();
 
         tests.apply(loadTest("throttled", "[{backend: ecs-fargate, testRegionRef: busy, count: 21}]", "2s"));
-        LoadTestView done = tests.await("throttled", LoadTestView::terminal, Duration.ofMinutes(3));
+        LoadTestView done = bed.awaitSucceeded("throttled", Duration.ofMinutes(3));
 
-        assertThat(done.phase()).as(done.message()).isEqualTo("Succeeded");
         assertThat(cloud.ecs().faults().throttledCalls()).isGreaterThan(throttledBefore);
         assertThat(LoadTestView.number(LoadTestView.map(done.run().get("workers")).get("reported"))).isEqualTo(21);
         assertThat((long) LoadTestView.number(done.result().get("requests"))).isEqualTo(target.counters().requests());
@@ -134,8 +132,7 @@ class TwoRegionEndToEndTest {
     }
 
     private long leaderStartAt(String run, String region) {
-        byte[] json = cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET)
-                .key("results/default/mixed/" + run + "/" + region + "/leader.json")).asByteArray();
+        String json = bed.object("results/default/mixed/" + run + "/" + region + "/leader.json");
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("startAtMs").asLong();
         } catch (java.io.IOException e) {

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +34,6 @@ class WorkerFaultsEndToEndTest {
     @BeforeEach
     void start(FaultCloud faults) {
         this.faults = faults;
-    }
-
-    @AfterEach
-    void heal() throws Exception {
-        faults.heal();
     }
 
     @Test
