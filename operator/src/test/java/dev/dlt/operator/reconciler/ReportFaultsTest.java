@@ -78,7 +78,8 @@ class ReportFaultsTest {
 
         var status = run.test.getStatus();
         assertThat(status.getPhase()).as(status.getMessage()).isEqualTo(Phase.Failed);
-        assertThat(next).isEmpty();
+        assertThat(next).as("only the look after its own status patch").contains(LoadTestReconciler.AFTER_PATCH);
+        assertThat(run.reconcile()).as("and then nothing more").isEmpty();
         assertThat(run.condition("Completed").getReason()).isEqualTo("S3Unavailable");
         assertThat(status.getMessage()).contains("300 requests").contains("report not stored").contains("gave up waiting for S3");
         assertThat(status.getResult().getRequests()).as("the result is kept").isEqualTo(300);
