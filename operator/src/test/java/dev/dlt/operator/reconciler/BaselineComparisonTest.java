@@ -19,9 +19,6 @@ import dev.dlt.operator.verdict.Verdict;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -156,14 +153,7 @@ class BaselineComparisonTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros) throws Exception {
-        ResultRecorder recorder = new ResultRecorder();
-        for (int i = 0; i < samples; i++) {
-            recorder.record("home", micros, micros / 2, 0, 100, "200", true);
-        }
-        RecordedResults results = recorder.snapshot(10);
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
-        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
+        WorkerUpload.put(store, keys, samples, micros, new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
                 startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null));
     }
 

@@ -24,9 +24,6 @@ import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.live.IntervalRecorder;
 import dev.dlt.results.live.LiveRecordCodec;
 import dev.dlt.results.live.LiveRollup;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -430,14 +427,7 @@ class LoadTestReconcilerTest {
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, long loadMs, String outcome)
             throws Exception {
-        ResultRecorder recorder = new ResultRecorder();
-        for (int i = 0; i < samples; i++) {
-            recorder.record("home", micros, micros / 2, 0, 100, "200", true);
-        }
-        RecordedResults results = recorder.snapshot(10);
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
-        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
+        WorkerUpload.put(store, keys, samples, micros, new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
                 startedAt, startedAt + loadMs, samples, outcome, null));
     }
 

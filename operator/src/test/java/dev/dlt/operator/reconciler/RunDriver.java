@@ -17,9 +17,6 @@ import dev.dlt.results.layout.WorkerReport;
 import dev.dlt.results.live.IntervalRecorder;
 import dev.dlt.results.live.LiveRecordCodec;
 import dev.dlt.results.live.LiveRollup;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -105,14 +102,7 @@ final class RunDriver {
     }
 
     void uploadWorker(ResultKeys keys, String workerId, int samples, long micros, String outcome) {
-        ResultRecorder recorder = new ResultRecorder();
-        for (int i = 0; i < samples; i++) {
-            recorder.record("home", micros, micros / 2, 0, 100, "200", true);
-        }
-        RecordedResults results = recorder.snapshot(10);
-        store.data.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.data.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
-        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startAt, startAt - 100,
+        WorkerUpload.put(store.data, keys, samples, micros, new WorkerReport(workerId, "eks", "native", startAt, startAt - 100,
                 startAt, clock.millis(), samples, outcome, null));
     }
 

@@ -15,9 +15,6 @@ import dev.dlt.operator.run.RunMetrics;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -311,14 +308,7 @@ class RunFaultsTest {
 
     private void uploadWorker(ResultKeys keys, String workerId, long startedAt, int samples, long micros, List<String> flags)
             throws Exception {
-        ResultRecorder recorder = new ResultRecorder();
-        for (int i = 0; i < samples; i++) {
-            recorder.record("home", micros, micros / 2, 0, 100, "200", true);
-        }
-        RecordedResults results = recorder.snapshot(10);
-        store.data.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.data.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
-        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
+        WorkerUpload.put(store.data, keys, samples, micros, new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
                 startedAt, startedAt + 10_000, samples, WorkerReport.COMPLETED, null, flags));
     }
 

@@ -22,9 +22,6 @@ import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.StartSignal;
 import dev.dlt.results.layout.WorkerReport;
-import dev.dlt.results.record.RecordedResults;
-import dev.dlt.results.record.ResultRecorder;
-import dev.dlt.results.taurus.TaurusXmlWriter;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -382,15 +379,8 @@ class TriggersAndSchedulesTest {
     }
 
     private void uploadWorker(ResultKeys keys, String workerId, int samples) throws Exception {
-        ResultRecorder recorder = new ResultRecorder();
-        for (int i = 0; i < samples; i++) {
-            recorder.record("home", 1_000, 500, 0, 100, "200", true);
-        }
-        RecordedResults results = recorder.snapshot(10);
         long startedAt = Instant.parse(test.getStatus().getRun().getStartedAt()).toEpochMilli();
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-        store.put("bucket", keys.workerFile(workerId, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
-        putJson(keys.workerFile(workerId, ResultKeys.REPORT), new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
+        WorkerUpload.put(store, keys, samples, 1_000, new WorkerReport(workerId, "eks", "native", startedAt, startedAt - 100,
                 startedAt, startedAt + 1_000, samples, WorkerReport.STOPPED, null));
     }
 
