@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * JDK's poller: under load the response has usually arrived by its next turn, which saves the
  * poller registration and, when the carrier would otherwise go idle, two thread switches per
  * request. This roughly doubles the request rate of a busy core (see bench/README.md). It stops
- * yielding while {@link ExternalWakeups} says a user woken by the poller or a timer is overlooked.
+ * yielding while {@link ExternalWakeups} says a user woken by the poller or a timer is overlooked,
+ * and yields through {@link CarrierYield} so that it never waits on the external queue itself.
  */
 final class ChannelTransport implements Transport {
 
@@ -94,7 +95,7 @@ final class ChannelTransport implements Transport {
         if (responsePending) {
             responsePending = false;
             if (wakeups.mayYield()) {
-                Thread.yield(); // the server needs time to answer anyway: let the other users run first
+                CarrierYield.yieldCarrier(wakeups); // the server needs time to answer anyway: let the other users run first
             }
         }
         for (int attempt = 1; ; attempt++) {
@@ -105,7 +106,7 @@ final class ChannelTransport implements Transport {
             if (attempt >= READ_ATTEMPTS || !wakeups.mayYield()) {
                 return blockingRead(b, off, len, deadlineNanos);
             }
-            Thread.yield();
+            CarrierYield.yieldCarrier(wakeups);
         }
     }
 

@@ -29,6 +29,7 @@ final class ExternalWakeups {
 
     private final LongSupplier clock;
     private final long drainAfterNanos;
+    private final AtomicInteger users = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong waits = new AtomicLong();
     private volatile long lastReturnNanos;
@@ -36,6 +37,25 @@ final class ExternalWakeups {
     ExternalWakeups(LongSupplier clock, long drainAfterNanos) {
         this.clock = clock;
         this.drainAfterNanos = drainAfterNanos;
+    }
+
+    /** A user begins to compete for the carrier (a closed-model user's loop, an open-model request); pair with {@link #left()}. */
+    void joined() {
+        users.incrementAndGet();
+    }
+
+    /** The user no longer competes for the carrier. */
+    void left() {
+        users.decrementAndGet();
+    }
+
+    /**
+     * True when no other user can be on a carrier's local queue: every other one is in a wait
+     * counted here (or the caller is not a user at all). A {@link Thread#yield()} then would put the
+     * caller on the external queue ({@link CarrierYield}).
+     */
+    boolean alone() {
+        return users.get() - waiting.get() <= 1;
     }
 
     /** Before a wait that only the poller or a timer ends; always pair with {@link #returned()}. */
@@ -55,6 +75,11 @@ final class ExternalWakeups {
     /** True unless a waiter may have been overlooked for too long, in which case the caller must park instead. */
     boolean mayYield() {
         return waiting.get() == 0 || clock.getAsLong() - lastReturnNanos < drainAfterNanos;
+    }
+
+    /** Users that {@link #joined()} and have not left: 0 whenever no engine runs. */
+    int users() {
+        return users.get();
     }
 
     /** Users in such a wait now: 0 whenever no engine runs, or drains would never end. */

@@ -118,6 +118,7 @@ public final class NativeHttpEngine implements LoadEngine {
         }
         new HttpExchange(1).status();
         new HttpConnection(Origin.of(URI.create("http://127.0.0.1/")), ResponseParser.MAX_HEADER_BYTES).close();
+        CarrierYield.prepare();
     }
 
     /** The virtual users started and not yet done in the current run; 0 between runs. */

@@ -104,7 +104,12 @@ final class OpenModelRun {
         try {
             senders.start(() -> {
                 ExternalWakeups.SHARED.returned();
-                send(request, dueAt);
+                ExternalWakeups.SHARED.joined();
+                try {
+                    send(request, dueAt);
+                } finally {
+                    ExternalWakeups.SHARED.left();
+                }
             });
         } catch (RuntimeException | Error e) {
             ExternalWakeups.SHARED.returned(); // never started, so it will not come back

@@ -30,7 +30,12 @@ final class VirtualUser implements Runnable {
         }
         try {
             if (run.awaitStart(startAtNanos)) {
-                loop(connections);
+                ExternalWakeups.SHARED.joined();
+                try {
+                    loop(connections);
+                } finally {
+                    ExternalWakeups.SHARED.left();
+                }
             }
         } catch (InterruptedException e) {
             // stop() interrupts users that are waiting; there is nothing left to do

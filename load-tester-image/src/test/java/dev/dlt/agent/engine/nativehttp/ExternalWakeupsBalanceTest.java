@@ -1,6 +1,9 @@
 package dev.dlt.agent.engine.nativehttp;
 
+import dev.dlt.results.layout.OpenModelReport;
+import dev.dlt.results.scenario.ArrivalRate;
 import dev.dlt.agent.scenario.LoadProfile;
+import dev.dlt.agent.scenario.TestPlan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.dlt.agent.engine.nativehttp.Plans.get;
 import static dev.dlt.agent.engine.nativehttp.Plans.millis;
@@ -20,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every wait the engine reports to {@link ExternalWakeups} is also reported as ended, whichever way
  * it ends (response, refusal, back-off, ramp-up, stop): a leaked waiter would make the users stop
- * yielding for good and halve the request rate of a busy core.
+ * yielding for good and halve the request rate of a busy core. Likewise every user that joined left.
  */
 class ExternalWakeupsBalanceTest {
 
@@ -31,6 +35,7 @@ class ExternalWakeupsBalanceTest {
     @BeforeEach
     void noEngineIsWaiting() {
         assertThat(ExternalWakeups.SHARED.waiters()).isZero();
+        assertThat(ExternalWakeups.SHARED.users()).isZero();
         waitsBefore = ExternalWakeups.SHARED.waits();
     }
 
@@ -39,6 +44,7 @@ class ExternalWakeupsBalanceTest {
         assertThat(ExternalWakeups.SHARED.waits()).as("the scenario waited for the poller or a timer")
                 .isGreaterThan(waitsBefore);
         assertThat(ExternalWakeups.SHARED.waiters()).isZero();
+        assertThat(ExternalWakeups.SHARED.users()).as("every user that joined also left").isZero();
     }
 
     @Test
@@ -77,6 +83,21 @@ class ExternalWakeupsBalanceTest {
                     get("silent", server.uri("/"))), sink);
 
             assertThat(sink.samples()).isEmpty();
+        }
+    }
+
+    @Test
+    void openModelIterationsAndTheirSchedule() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start(request -> TestReply.ok("open"))) {
+            ArrivalRate arrival = new ArrivalRate(100, List.of(new ArrivalRate.Stage(millis(300), 100)), 10);
+            TestPlan plan = new TestPlan(List.of(get("o", server.uri("/"))),
+                    new LoadProfile(1, Duration.ZERO, millis(300), Plans.TIMEOUT), arrival);
+
+            OpenModelReport report = engine.runOpen(plan, (label, intended, intendedLatency, service, serviceLatency,
+                    connect, bytes, code, success) -> { }).open();
+
+            assertThat(report.sent()).isPositive();
+            assertThat(server.requests()).hasSize((int) report.sent());
         }
     }
 }

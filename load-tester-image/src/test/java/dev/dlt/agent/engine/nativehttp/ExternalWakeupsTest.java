@@ -66,4 +66,25 @@ class ExternalWakeupsTest {
         now.addAndGet(1);
         assertFalse(wakeups.mayYield());
     }
+
+    @Test
+    void aUserIsAloneWhenEveryOtherUserWaitsForThePollerOrATimer() {
+        assertTrue(wakeups.alone(), "not a user: a yield would find nobody on the local queue either");
+        wakeups.joined();
+        wakeups.joined();
+        wakeups.joined();
+        assertFalse(wakeups.alone());
+        wakeups.waiting();
+        assertFalse(wakeups.alone(), "one other user can still run");
+        wakeups.waiting();
+        assertTrue(wakeups.alone());
+        wakeups.returned();
+        assertFalse(wakeups.alone());
+        wakeups.left();
+        assertTrue(wakeups.alone());
+        wakeups.returned();
+        wakeups.left();
+        wakeups.left();
+        assertEquals(0, wakeups.users());
+    }
 }
