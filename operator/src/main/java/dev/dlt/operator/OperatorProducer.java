@@ -51,6 +51,7 @@ import dev.dlt.operator.store.DynamoDbResultHistory;
 import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.operator.store.ResultHistory;
 import dev.dlt.operator.store.S3ObjectStore;
+import dev.dlt.operator.store.TableCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -77,8 +78,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class OperatorProducer {
 
     private static final Logger LOG = Logger.getLogger(OperatorProducer.class);
-    private static final int TABLE_CHECK_ATTEMPTS = 20;
     private Operator operator;
+    private Thread tableCheck;
     private EcsClients ecs;
 
     void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo,
@@ -89,7 +90,7 @@ public class OperatorProducer {
         if (config.dynamodb().createTable()) {
             // runs do not need DynamoDB until they are recorded, which waits for it (and creates a missing table):
             // the operator does not wait for it to start, the table is checked in the background
-            Thread.ofVirtual().name("dynamodb-table-check").start(() -> checkTable(history, config.dynamodb().table()));
+            tableCheck = TableCheck.of(history, config.dynamodb().table()).start();
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
         operator = create(client, config, store, history, registry, ecs, Clock.systemUTC());
@@ -98,28 +99,10 @@ public class OperatorProducer {
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
     }
 
-    /** Creates the table if it is missing, trying again with a growing pause while DynamoDB does not answer. */
-    private static void checkTable(DynamoDbResultHistory history, String table) {
-        for (int attempt = 1; attempt <= TABLE_CHECK_ATTEMPTS; attempt++) {
-            try {
-                history.ensureTable();
-                LOG.debugf("DynamoDB table %s checked", table);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 1) {
-                    LOG.warnf("DynamoDB table %s not checked at start-up (%s); trying again in the background", table, e.getMessage());
-                }
-            }
-            try {
-                Thread.sleep(Duration.ofSeconds(Math.min(30, 2L * attempt)));
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-        LOG.warnf("DynamoDB table %s still not checked; runs create it when they record their results", table);
-    }
-
     void stop(@Observes ShutdownEvent event) {
+        if (tableCheck != null) {
+            tableCheck.interrupt();
+        }
         if (operator != null) {
             operator.stop();
         }
