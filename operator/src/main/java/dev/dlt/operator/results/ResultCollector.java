@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -146,7 +149,10 @@ public class ResultCollector {
         return ids;
     }
 
-    /** Reads workers in parallel; stops starting new reads after the first failure of S3, and throws it. */
+    /**
+     * Reads workers in parallel and merges each, as its read ends, in this thread (merging in the readers
+     * made them queue for the run's lock); stops starting new reads after the first failure of S3, and throws it.
+     */
     private Map<Integer, CollectedWorker> readAll(List<Read> reads, RunPlan plan, RunCollection run) {
         Map<Integer, CollectedWorker> result = new LinkedHashMap<>();
         if (reads.isEmpty()) {
@@ -154,32 +160,55 @@ public class ResultCollector {
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ThreadLocal<HistogramDecoder> decoders = ThreadLocal.withInitial(HistogramDecoder::new);
+        // read but not yet merged: bounds the parsed results in memory when merging falls behind
+        Semaphore unmerged = new Semaphore(2 * readers);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(readers, reads.size()),
                 Thread.ofPlatform().name("dlt-results-reader-", 0).daemon().factory());
         try {
-            List<Future<CollectedWorker>> futures = new ArrayList<>();
-            for (Read read : reads) {
-                futures.add(pool.submit(RunLogContext.carried(() -> {
+            CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            WorkerRead[] read = new WorkerRead[reads.size()];
+            for (int i = 0; i < reads.size(); i++) {
+                int index = i;
+                Read next = reads.get(i);
+                done.submit(RunLogContext.carried(() -> {
                     if (failure.get() != null) {
-                        return null;
+                        return index;
                     }
+                    unmerged.acquire();
+                    boolean handedOver = false;
                     try {
-                        CollectedWorker worker = reader.read(read.bucket(), read.keys(), read.workerId(), read.present(),
-                                plan.loadDuration(), run, decoders.get());
-                        if (worker.reported()) {
-                            run.finish(worker);
-                        }
-                        return worker;
+                        read[index] = reader.read(next.bucket(), next.keys(), next.workerId(), next.present(), plan.loadDuration(),
+                                decoders.get());
+                        handedOver = read[index].holdsResults();
+                        return index;
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                         throw e;
+                    } finally {
+                        if (!handedOver) {
+                            unmerged.release();
+                        }
                     }
-                })));
+                }));
             }
             for (int i = 0; i < reads.size(); i++) {
-                CollectedWorker worker = await(futures.get(i), failure);
-                result.put(reads.get(i).index(), worker);
+                Integer index = await(done.take(), failure);
+                if (index == null || read[index] == null) {
+                    continue;
+                }
+                CollectedWorker worker = read[index].complete(run);
+                if (read[index].holdsResults()) {
+                    unmerged.release();
+                }
+                read[index] = null;
+                if (worker.reported()) {
+                    run.finish(worker);
+                }
+                result.put(reads.get(index).index(), worker);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading results", e);
         } finally {
             pool.shutdownNow();
         }
@@ -189,16 +218,13 @@ public class ResultCollector {
         return result;
     }
 
-    private static CollectedWorker await(Future<CollectedWorker> future, AtomicReference<RuntimeException> failure) {
+    private static Integer await(Future<Integer> future, AtomicReference<RuntimeException> failure) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
             // thrown once every read has ended
             failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading results", e);
         }
     }
 

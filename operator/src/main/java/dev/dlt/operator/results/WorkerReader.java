@@ -23,9 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one worker's files (report, Taurus XML, histograms) within their size limits, and merges
- * them into the run's aggregate only when all of them are readable and add up. Whatever is wrong
- * with the files becomes the worker's problem; only a failure of S3 itself is thrown.
+ * Reads one worker's files (report, Taurus XML, histograms) within their size limits and parses
+ * them; they are merged into the run's aggregate later, and only when all of them are readable and
+ * add up. Whatever is wrong with the files becomes the worker's problem; only a failure of S3 itself is thrown.
  */
 final class WorkerReader {
 
@@ -44,29 +44,29 @@ final class WorkerReader {
      * @param loadDuration ramp-up + hold-for of the run, or null when unknown
      * @throws ObjectStore.Unavailable when S3 fails; the worker is then not done and is read again next time
      */
-    CollectedWorker read(String bucket, ResultKeys keys, String workerId, Set<String> present, Duration loadDuration,
-                         RunCollection run, HistogramDecoder decoder) {
+    WorkerRead read(String bucket, ResultKeys keys, String workerId, Set<String> present, Duration loadDuration,
+                    HistogramDecoder decoder) {
         String region = keys.region();
         WorkerReport report;
         try {
             Optional<WorkerReport> read = readReport(bucket, keys.workerFile(workerId, ResultKeys.REPORT));
             if (read.isEmpty()) {
-                return CollectedWorker.missing(region, workerId);
+                return settled(CollectedWorker.missing(region, workerId));
             }
             report = read.get();
         } catch (Exception e) {
-            return new CollectedWorker(region, workerId, true, null, false, "unreadable report: " + describe(e));
+            return settled(new CollectedWorker(region, workerId, true, null, false, "unreadable report: " + describe(e)));
         }
         if (!report.generatedLoad()) {
-            return new CollectedWorker(region, workerId, true, report, false,
-                    UntrustedText.shorten(report.outcome()) + ": " + UntrustedText.shorten(report.message()));
+            return settled(new CollectedWorker(region, workerId, true, report, false,
+                    UntrustedText.shorten(report.outcome()) + ": " + UntrustedText.shorten(report.message())));
         }
         String timing = timingProblem(report, loadDuration);
         if (timing != null) {
-            return new CollectedWorker(region, workerId, true, report, false, timing);
+            return settled(new CollectedWorker(region, workerId, true, report, false, timing));
         }
         if (!present.contains(workerId + ResultKeys.XML)) {
-            return new CollectedWorker(region, workerId, true, report, false, "no Taurus results XML in S3");
+            return settled(new CollectedWorker(region, workerId, true, report, false, "no Taurus results XML in S3"));
         }
         boolean withHistograms = present.contains(workerId + ResultKeys.HISTOGRAMS);
         try {
@@ -76,12 +76,14 @@ final class WorkerReader {
             SparseHistogram service = report.openModel() != null && present.contains(workerId + ResultKeys.SERVICE_HISTOGRAMS)
                     ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.SERVICE_HISTOGRAMS), decoder).get(FinalStatus.OVERALL)
                     : null;
-            run.merge(region, report, status, histograms, service);
+            return new WorkerRead.Parsed(region, workerId, report, status, histograms, service, withHistograms);
         } catch (Exception e) {
-            return new CollectedWorker(region, workerId, true, report, false, describe(e));
+            return settled(new CollectedWorker(region, workerId, true, report, false, describe(e)));
         }
-        return new CollectedWorker(region, workerId, true, report, true,
-                withHistograms ? null : "no histograms: percentiles approximated");
+    }
+
+    private static WorkerRead settled(CollectedWorker worker) {
+        return new WorkerRead.Settled(worker);
     }
 
     Optional<WorkerReport> readReport(String bucket, String key) throws IOException {

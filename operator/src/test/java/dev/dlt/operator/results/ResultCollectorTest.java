@@ -18,10 +18,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +124,39 @@ class ResultCollectorTest {
 
         assertThat(store.totalOpens()).isEqualTo(6);
         assertThat(summarizer.summarize("run-1", again).result().getRequests()).isEqualTo(200);
+    }
+
+    /**
+     * More workers than results may wait unmerged, every fifth one's counts not adding up: each sound
+     * worker is merged exactly once, in the plan's order of workers, and nothing of the others.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a read that never hands back its place would hang the collect
+    void manyWorkersReadAtOnceAreEachMergedOnceAndGarbageNever() {
+        String[] ids = IntStream.range(0, 200).mapToObj(i -> "w" + i).toArray(String[]::new);
+        RunPlan run = plan("run-many", ids);
+        ResultKeys k = run.keys(run.regions().get(0));
+        long requests = 0;
+        for (int i = 0; i < ids.length; i++) {
+            uploads.upload(k, ids[i], uploads.record(LABELS, 10 + i, 1_000 + 10L * i), START + i);
+            if (i % 5 == 0) {
+                uploads.xml(k, ids[i], xml("100", "90", "20", "0.01", "90", "10"));
+            } else {
+                requests += 2L * (10 + i);
+            }
+        }
+
+        Collected collected = new ResultCollector(store, 3).collect(run);
+        RunSummary summary = summarizer.summarize("run-many", collected);
+
+        assertThat(collected.workers()).extracting(CollectedWorker::workerId).containsExactly(ids);
+        assertThat(summary.aggregated()).isEqualTo(160);
+        assertThat(summary.result().getRequests()).isEqualTo(requests);
+        assertThat(summary.excluded()).hasSize(40).allSatisfy(e -> {
+            assertThat(Integer.parseInt(e.workerId().substring(1)) % 5).isZero();
+            assertThat(e.reason()).contains("succ 90 + fail 20 is not the throughput 100");
+        });
+        assertThat(store.totalOpens()).isEqualTo(3 * 200);
     }
 
     @Test
