@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,7 +50,7 @@ public final class AggregationBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--collect")) {
-            collect(URI.create(args[1]), Integer.parseInt(args[2]), args[3]);
+            collect(URI.create(args[1]), Integer.parseInt(args[2]), args[3], ProcessHandle.of(Long.parseLong(args[4])));
             return;
         }
         Map<String, String> options = options(args);
@@ -67,7 +68,7 @@ public final class AggregationBench {
             synthetic.upload();
             System.out.printf(Locale.ROOT, "wrote %d workers x %d labels x %d samples to S3Proxy in %.1f s%n", workers, labels, samples,
                     (System.nanoTime() - started) / 1e9);
-            String output = runCollector(s3proxy.endpoint(), workers, heap, readers);
+            String output = runCollector(s3proxy.endpoint(), s3proxy.process().pid(), workers, heap, readers);
             System.out.print(output.lines().filter(l -> !l.startsWith("label\t")).map(l -> l + "\n").reduce("", String::concat));
             report(output, synthetic.pooledTruth());
         } finally {
@@ -77,9 +78,10 @@ public final class AggregationBench {
 
     /**
      * Runs in the child JVM: one full collection per entry of {@code readers} (the first in a cold JVM,
-     * the next ones each with a new collector, as after an operator restart) and prints.
+     * the next ones each with a new collector, as after an operator restart) and prints, with the CPU time
+     * S3Proxy spent meanwhile: both share the machine's cores.
      */
-    private static void collect(URI endpoint, int workers, String readers) {
+    private static void collect(URI endpoint, int workers, String readers, Optional<ProcessHandle> s3proxy) {
         S3ObjectStore store = new S3ObjectStore(client(endpoint));
         RunPlan plan = keysPlan(workers);
         RunSummarizer summarizer = new RunSummarizer();
@@ -89,17 +91,19 @@ public final class AggregationBench {
             String round = (r == 0 ? "cold JVM" : "warm JVM, new collector") + ", " + rounds[r] + " readers";
             long started = System.nanoTime();
             long cpuStarted = processCpuNanos();
+            long s3proxyCpuStarted = cpuNanos(s3proxy);
             ResultCollector collector = new ResultCollector(store, Integer.parseInt(rounds[r]));
             Collected collected = collector.collect(plan);
             RunSummary summary = summarizer.summarize(RUN_ID, collected);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+            double s3proxyCpu = (cpuNanos(s3proxy) - s3proxyCpuStarted) / 1e9;
             long startedPoll = System.nanoTime();
             collector.collect(plan);
             double secondPoll = (System.nanoTime() - startedPoll) / 1e9;
-            System.out.printf(Locale.ROOT, "collect + summarise (%s): %.2f s, %.2f CPU-s in this JVM; %d workers aggregated, %d excluded,"
-                            + " %d requests; a second poll with nothing new: %.3f s%n",
-                    round, seconds, cpu, summary.aggregated(), summary.excluded().size(), summary.result().getRequests(), secondPoll);
+            System.out.printf(Locale.ROOT, "collect + summarise (%s): %.2f s, %.2f CPU-s in this JVM, %.2f CPU-s in S3Proxy; %d workers"
+                            + " aggregated, %d excluded, %d requests; a second poll with nothing new: %.3f s%n",
+                    round, seconds, cpu, s3proxyCpu, summary.aggregated(), summary.excluded().size(), summary.result().getRequests(), secondPoll);
             result = collected.merged().accumulator().result(summary.result().getDurationSeconds());
         }
         System.out.printf(Locale.ROOT, "peak heap: %d MB (max heap %d MB)%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
@@ -115,10 +119,16 @@ public final class AggregationBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static String runCollector(URI endpoint, int workers, String heap, String readers) throws IOException, InterruptedException {
+    /** The CPU time of another process (Linux counts it in 10 ms ticks), 0 when unknown. */
+    private static long cpuNanos(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    }
+
+    private static String runCollector(URI endpoint, long s3proxyPid, int workers, String heap, String readers) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-Daws.requestChecksumCalculation=when_required", "-cp", System.getProperty("java.class.path"),
-                AggregationBench.class.getName(), "--collect", endpoint.toString(), String.valueOf(workers), readers)
+                AggregationBench.class.getName(), "--collect", endpoint.toString(), String.valueOf(workers), readers,
+                String.valueOf(s3proxyPid))
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
