@@ -22,6 +22,8 @@ final class FakeResultStore implements ObjectStore {
     private final Map<String, Stored> objects = new ConcurrentSkipListMap<>();
     final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
     volatile RuntimeException failure;
+    /** Keys whose opens fail as S3 does (503) while the rest of the store answers; null when none do. */
+    volatile java.util.function.Predicate<String> failingKeys;
 
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
@@ -80,6 +82,10 @@ final class FakeResultStore implements ObjectStore {
         RuntimeException failing = failure;
         if (failing != null) {
             throw new Unavailable("S3 says: " + failing.getMessage(), failing);
+        }
+        java.util.function.Predicate<String> failingKey = failingKeys;
+        if (failingKey != null && failingKey.test(key)) {
+            throw new Unavailable("S3 says: 503 Slow Down for " + key, new IllegalStateException("503 Slow Down"));
         }
         opens.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         Stored stored = objects.get(bucket + "/" + key);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dlt.backend.RunRef;
 import dev.dlt.operator.plan.RegionPlan;
 import dev.dlt.operator.plan.RunPlan;
+import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.histogram.LatencyHistograms;
 import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.results.layout.ResultKeys;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -172,6 +175,40 @@ class ResultCollectorTest {
         RunSummary summary = summarizer.summarize("run-1", collector.collect(plan));
         assertThat(summary.result().getRequests()).isEqualTo(2 * (100 + 300));
         assertThat(store.opens.get(keys.workerFile("w0", ResultKeys.XML)).get()).isEqualTo(1);
+    }
+
+    /**
+     * S3 fails for some workers in the middle of the parallel reads: the collect throws, the workers read
+     * meanwhile are kept (merged once), and the next poll reads only the others, so the run adds up exactly.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void s3FailingForSomeWorkersMidCollectKeepsTheOthersAndTheNextPollAddsUpExactly() {
+        String[] ids = IntStream.range(0, 60).mapToObj(i -> "w" + i).toArray(String[]::new);
+        RunPlan run = plan("run-flaky", ids);
+        ResultKeys k = run.keys(run.regions().get(0));
+        long requests = 0;
+        for (int i = 0; i < ids.length; i++) {
+            uploads.upload(k, ids[i], uploads.record(LABELS, 10 + i, 1_000 + 10L * i), START + i);
+            requests += 2L * (10 + i);
+        }
+        Set<String> failing = IntStream.range(0, ids.length).filter(i -> i % 7 == 3)
+                .mapToObj(i -> k.workerFile(ids[i], ResultKeys.XML)).collect(Collectors.toSet());
+        store.failingKeys = failing::contains;
+        ResultCollector flaky = new ResultCollector(store, 4);
+
+        assertThatThrownBy(() -> flaky.collect(run)).isInstanceOf(ObjectStore.Unavailable.class).hasMessageContaining("503");
+        assertThat(store.opens.keySet()).as("workers read before the failure").anyMatch(key -> key.endsWith(ResultKeys.XML));
+
+        store.failingKeys = null;
+        Collected collected = flaky.collect(run);
+        RunSummary summary = summarizer.summarize("run-flaky", collected);
+        assertThat(summary.aggregated()).isEqualTo(ids.length);
+        assertThat(summary.excluded()).isEmpty();
+        assertThat(summary.result().getRequests()).isEqualTo(requests);
+        // a successful open is counted: every worker was read exactly once: those merged before the failure were not read again
+        assertThat(Arrays.stream(ids).map(id -> store.opens.get(k.workerFile(id, ResultKeys.XML)).get()))
+                .containsOnly(1);
     }
 
     @Test
