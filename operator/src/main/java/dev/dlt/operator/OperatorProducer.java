@@ -79,7 +79,7 @@ public class OperatorProducer {
 
     private static final Logger LOG = Logger.getLogger(OperatorProducer.class);
     private Operator operator;
-    private Thread tableCheck;
+    private TableCheck tableCheck;
     private EcsClients ecs;
 
     void start(@Observes StartupEvent event, KubernetesClient client, OperatorConfig config, S3Client s3, DynamoDbClient dynamo,
@@ -87,13 +87,16 @@ public class OperatorProducer {
         ObjectStore store = new S3ObjectStore(s3);
         DynamoDbResultHistory history = new DynamoDbResultHistory(dynamo, config.dynamodb().table(), config.dynamodb().createTable(),
                 store, config.s3().bucket());
+        // runs do not need DynamoDB until they are recorded, which waits for it (and creates a missing table): the
+        // table is checked in the background once there is a LoadTest, and until then the AWS clients are not even built
+        Runnable firstLoadTest = () -> { };
         if (config.dynamodb().createTable()) {
-            // runs do not need DynamoDB until they are recorded, which waits for it (and creates a missing table):
-            // the operator does not wait for it to start, the table is checked in the background
-            tableCheck = TableCheck.of(history, config.dynamodb().table()).start();
+            TableCheck check = TableCheck.of(history, config.dynamodb().table());
+            tableCheck = check;
+            firstLoadTest = check::startOnce;
         }
         ecs = EcsClients.sdk(config.ecs().endpoint().map(URI::create), AwsClients.credentials(config));
-        operator = create(client, config, store, history, registry, ecs, Clock.systemUTC());
+        operator = create(client, config, store, history, registry, ecs, Clock.systemUTC(), firstLoadTest);
         operator.start();
         LOG.infof("DLT operator started; namespaces %s, bucket %s, table %s",
                 config.namespaces().map(Object::toString).orElse("all"), config.s3().bucket(), config.dynamodb().table());
@@ -101,7 +104,7 @@ public class OperatorProducer {
 
     void stop(@Observes ShutdownEvent event) {
         if (tableCheck != null) {
-            tableCheck.interrupt();
+            tableCheck.stop();
         }
         if (operator != null) {
             operator.stop();
@@ -112,7 +115,7 @@ public class OperatorProducer {
     }
 
     static Operator create(KubernetesClient client, OperatorConfig config, ObjectStore s3Store, ResultHistory dynamoHistory,
-                           MeterRegistry registry, EcsClients ecs, Clock clock) {
+                           MeterRegistry registry, EcsClients ecs, Clock clock, Runnable firstLoadTest) {
         RunMetrics metrics = new RunMetrics(registry);
         RunSettings settings = RunSettings.from(config);
         OperatorConfig.Worker worker = config.worker();
@@ -139,7 +142,8 @@ public class OperatorProducer {
             }
         });
         LoadTestReconciler loadTests = loadTestReconciler(client, settings, backends, podCache, new KubernetesTestRegions(client, settings.bucket()),
-                s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, LiveSettings.from(config), clock);
+                s3Store, dynamoHistory, config.s3().planPrefixes().orElse(List.of()), metrics, LiveSettings.from(config), clock,
+                firstLoadTest);
         op.register(loadTests, c -> {
             config.namespaces().ifPresent(c::settingNamespaces);
             loadTestController(c);
@@ -178,14 +182,17 @@ public class OperatorProducer {
                                                         ResultHistory dynamoHistory, List<String> planPrefixes, RunMetrics metrics,
                                                         Clock clock) {
         return loadTestReconciler(client, settings, backendList, podCache, testRegions, s3Store, dynamoHistory, planPrefixes, metrics,
-                LiveSettings.defaults(), clock);
+                LiveSettings.defaults(), clock, () -> { });
     }
 
-    /** The LoadTest controller, following running tests' live records as {@code live} says. */
+    /**
+     * The LoadTest controller, following running tests' live records as {@code live} says, running {@code firstLoadTest}
+     * before each reconcile.
+     */
     public static LoadTestReconciler loadTestReconciler(KubernetesClient client, RunSettings settings, List<WorkerBackend> backendList,
                                                         PodCache podCache, TestRegions testRegions, ObjectStore s3Store,
                                                         ResultHistory dynamoHistory, List<String> planPrefixes, RunMetrics metrics,
-                                                        LiveSettings liveSettings, Clock clock) {
+                                                        LiveSettings liveSettings, Clock clock, Runnable firstLoadTest) {
         var expected = List.<Class<? extends RuntimeException>>of(LaunchFailedException.class, TestRegions.UnusableTestRegion.class);
         ObjectStore store = Guarded.of(ObjectStore.class, s3Store, Dependency.S3, expected);
         ResultHistory history = Guarded.of(ResultHistory.class, dynamoHistory, Dependency.DYNAMODB, expected);
@@ -208,6 +215,7 @@ public class OperatorProducer {
                         new BaselineComparison(new Baselines(store, settings.bucket()))),
                 Phase.Recording, new RecordStep(fleet, secrets, recorder, new ReportPublisher(store, live),
                         settings.recordTimeout(), metrics, events)), events, metrics, settings, clock);
-        return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock);
+        return new LoadTestReconciler(conductor, new RunCanceller(planner, fleet, secrets, recorder, clock), plans, podCache, events, clock,
+                firstLoadTest);
     }
 }

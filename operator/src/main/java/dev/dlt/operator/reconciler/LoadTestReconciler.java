@@ -73,9 +73,17 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final EventRecorder events;
     private final Clock clock;
     private final RunTriggers triggers;
+    private final Runnable firstLoadTest;
 
     public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
                               Clock clock) {
+        this(conductor, canceller, plans, pods, events, clock, () -> { });
+    }
+
+    /** {@code firstLoadTest} is run before every reconcile: what the operator prepares only once it has LoadTests (idempotent). */
+    public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
+                              Clock clock, Runnable firstLoadTest) {
+        this.firstLoadTest = firstLoadTest;
         this.conductor = conductor;
         this.canceller = canceller;
         this.plans = plans;
@@ -98,6 +106,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     @Override
     public UpdateControl<LoadTest> reconcile(LoadTest test, Context<LoadTest> context) {
+        firstLoadTest.run();
         try (RunLogContext log = RunLogContext.open(test)) {
             return reconcileRun(test);
         }

@@ -48,7 +48,7 @@ public final class DynamoDbResultHistory implements ResultHistory {
         this.overflowBucket = overflowBucket;
     }
 
-    /** Creates the table when it does not exist yet (at start-up, where waiting is fine), and waits until it is usable. */
+    /** Creates the table when it does not exist yet (in the background check, where waiting is fine), and waits until it is usable. */
     public void ensureTable() {
         try {
             dynamo.describeTable(b -> b.tableName(table));

@@ -4,8 +4,10 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The result table's check at start-up, in the background: creates a missing table, and tries again with a
- * growing pause while DynamoDB does not answer, until it answers, the tries run out or the thread is interrupted.
+ * The result table's check, in the background, when the operator sees its first LoadTest: creates a missing table,
+ * and tries again with a growing pause while DynamoDB does not answer, until it answers, the tries run out or the
+ * thread is interrupted. Not at start-up: an operator with no LoadTest has no use for the AWS SDK, whose classes
+ * and client would make up about a tenth of its idle memory.
  */
 public final class TableCheck {
 
@@ -26,6 +28,8 @@ public final class TableCheck {
     private final String table;
     private final Runnable ensureTable;
     private final Pause pause;
+    private Thread thread;
+    private boolean stopped;
 
     /** {@code ensureTable} creates the table when missing and throws while DynamoDB does not answer. */
     public TableCheck(String table, Runnable ensureTable, Pause pause) {
@@ -39,9 +43,24 @@ public final class TableCheck {
         return new TableCheck(table, history::ensureTable, Thread::sleep);
     }
 
-    /** Starts the check on a virtual thread of its own and returns at once; interrupt the thread to stop it. */
-    public Thread start() {
-        return Thread.ofVirtual().name("dynamodb-table-check").start(this::run);
+    /**
+     * Starts the check on a virtual thread of its own the first time it is called, unless stopped, and returns at
+     * once; true when this call started it.
+     */
+    public synchronized boolean startOnce() {
+        if (thread != null || stopped) {
+            return false;
+        }
+        thread = Thread.ofVirtual().name("dynamodb-table-check").start(this::run);
+        return true;
+    }
+
+    /** Ends a running check, and keeps one from starting later. */
+    public synchronized void stop() {
+        stopped = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     /** The pause after the {@code attempt}-th try failed: two seconds more after each, thirty at most. */
@@ -70,7 +89,7 @@ public final class TableCheck {
                     return stopped(attempt);
                 }
                 if (attempt == 1) {
-                    LOG.warnf("DynamoDB table %s not checked at start-up (%s); trying again in the background", table, reason(e));
+                    LOG.warnf("DynamoDB table %s not checked (%s); trying again in the background", table, reason(e));
                 }
                 if (attempt == ATTEMPTS) {
                     LOG.warnf("DynamoDB table %s still not checked after %d tries (%s); runs create it when they record their results",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlt.backend.WorkerState;
 import dev.dlt.operator.OperatorProducer;
+import dev.dlt.operator.live.LiveSettings;
 import dev.dlt.operator.api.LoadTest;
 import dev.dlt.operator.api.Phase;
 import dev.dlt.operator.backend.eks.PodCache;
@@ -31,6 +32,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,21 @@ class LoadTestReconcilerTest {
         assertThat(registry.get("dlt.runs").tag("phase", "Succeeded").tag("namespace", "team-a").counter().count()).isEqualTo(1);
         assertThat(registry.get("dlt.run.requests").tag("loadtest", "shop").counter().count()).isEqualTo(600);
         assertThat(registry.get("dlt.run.start.skew").tag("loadtest", "shop").timer().max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(2);
+    }
+
+    @Test
+    void whatWaitsForTheFirstLoadTestIsAskedForBeforeItsRunIsPlanned() throws Exception {
+        List<String> asked = new ArrayList<>();
+        reconciler = OperatorProducer.loadTestReconciler(client, SETTINGS, List.of(backend), new PodCache(client), TestRegions.none(), store,
+                store, List.of(), new RunMetrics(registry), LiveSettings.defaults(), clock,
+                () -> asked.add(test.getStatus() == null ? "no status" : String.valueOf(test.getStatus().getPhase())));
+        assertThat(asked).as("nothing before a LoadTest is reconciled").isEmpty();
+
+        reconcile();
+        reconcile();
+
+        assertThat(asked).containsExactly("no status", "Launching");
+        assertThat(backend.launches).containsExactly("w0", "w1", "w2");
     }
 
     @Test

@@ -66,7 +66,7 @@ class TableCheckTest {
         assertThat(pauses).as("one pause after each failed try, none after the success").containsExactlyElementsOf(seconds(
                 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 30, 30));
         assertThat(messages(Level.WARNING)).singleElement().asString()
-                .contains("DynamoDB table dlt-results not checked at start-up (Unable to execute HTTP request: Connection refused)");
+                .contains("DynamoDB table dlt-results not checked (Unable to execute HTTP request: Connection refused)");
         assertThat(messages(Level.INFO)).containsExactly("DynamoDB table dlt-results checked at try 18");
     }
 
@@ -138,10 +138,13 @@ class TableCheckTest {
     }
 
     @Test
-    void startReturnsWhileTheFirstTryIsStillWaitingForDynamoDb() throws InterruptedException {
+    void startOnceReturnsWhileTheFirstTryIsStillWaitingForDynamoDbAndLaterCallsStartNoSecondCheck() throws InterruptedException {
         CountDownLatch answer = new CountDownLatch(1);
         CountDownLatch trying = new CountDownLatch(1);
+        AtomicReference<Thread> checking = new AtomicReference<>();
         TableCheck check = new TableCheck("dlt-results", () -> {
+            calls.incrementAndGet();
+            checking.set(Thread.currentThread());
             trying.countDown();
             try {
                 answer.await();
@@ -151,18 +154,54 @@ class TableCheckTest {
             ensured.incrementAndGet();
         }, pauses::add);
 
-        Thread thread = check.start();
+        assertThat(check.startOnce()).isTrue();
         assertThat(trying.await(1, TimeUnit.MINUTES)).isTrue();
+        // every LoadTest reconciled asks for it
+        assertThat(check.startOnce()).isFalse();
+        assertThat(check.startOnce()).isFalse();
+        Thread thread = checking.get();
         assertThat(thread.isVirtual()).isTrue();
         assertThat(thread.getName()).isEqualTo("dynamodb-table-check");
-        assertThat(thread.isAlive()).as("start-up went on while the table is being checked").isTrue();
+        assertThat(thread.isAlive()).as("the reconcile went on while the table is being checked").isTrue();
         assertThat(ensured).hasValue(0);
 
         answer.countDown();
         thread.join(Duration.ofMinutes(1));
         assertThat(thread.isAlive()).isFalse();
+        assertThat(check.startOnce()).isFalse();
         assertThat(ensured).hasValue(1);
+        assertThat(calls).as("one check, however often it was asked for").hasValue(1);
         assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void stopEndsARunningCheckAndKeepsALaterStartFromCheckingAgain() throws InterruptedException {
+        CountDownLatch pausing = new CountDownLatch(1);
+        AtomicReference<Thread> checking = new AtomicReference<>();
+        TableCheck check = new TableCheck("dlt-results", unreachableFor(Integer.MAX_VALUE), pause -> {
+            checking.set(Thread.currentThread());
+            pausing.countDown();
+            Thread.sleep(Duration.ofHours(1));
+        });
+
+        assertThat(check.startOnce()).isTrue();
+        assertThat(pausing.await(1, TimeUnit.MINUTES)).isTrue();
+        check.stop();
+        checking.get().join(Duration.ofMinutes(1));
+
+        assertThat(checking.get().isAlive()).isFalse();
+        assertThat(check.startOnce()).isFalse();
+        assertThat(calls).as("no try after the stop, none from the start after it").hasValue(1);
+    }
+
+    @Test
+    void stopBeforeAnyLoadTestMeansNoCheckAtAll() {
+        TableCheck check = new TableCheck("dlt-results", unreachableFor(0), pauses::add);
+
+        check.stop();
+
+        assertThat(check.startOnce()).as("stopped before the first LoadTest").isFalse();
+        assertThat(calls).hasValue(0);
     }
 
     /** A table that refuses connections for its first {@code tries} tries, then answers. */
