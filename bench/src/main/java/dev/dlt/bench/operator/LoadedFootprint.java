@@ -15,21 +15,21 @@ import java.util.TreeMap;
 /**
  * The operator's memory with many LoadTests: {@code loadTests} short tests run to the end in waves
  * (so they are present with status, results and history), then {@code running} longer ones are
- * started and RSS is read while they run.
+ * started and RSS is read while they run, {@code settle} after the last one was seen running.
  */
 record LoadedFootprint(int loadTests, int running, double rssMib, double peakRssMib, Map<String, Integer> phases) {
 
     private static final int WAVE = 20;
 
     static LoadedFootprint measure(LocalCloud cloud, TargetServer target, Path jar, JvmVariant variant,
-                                   Map<String, String> config, Path log, int loadTests, int running) throws Exception {
+                                   Map<String, String> config, Path log, String prefix, int loadTests, int running, Duration settle) throws Exception {
         LoadTestClient tests = new LoadTestClient(cloud.kubernetes());
         try (OperatorLaunch operator = OperatorLaunch.start(jar, variant.options(), config, log)) {
             operator.awaitReady(Duration.ofSeconds(60));
             for (int first = 0; first < loadTests; first += WAVE) {
                 List<String> wave = new ArrayList<>();
                 for (int i = first; i < Math.min(loadTests, first + WAVE); i++) {
-                    String name = String.format(Locale.ROOT, "footprint-%03d", i);
+                    String name = String.format(Locale.ROOT, "%s-%03d", prefix, i);
                     tests.apply(LoadTestClient.manifest(name, target.baseUri(), 2, "2s", 1));
                     wave.add(name);
                 }
@@ -40,7 +40,7 @@ record LoadedFootprint(int loadTests, int running, double rssMib, double peakRss
             }
             List<String> active = new ArrayList<>();
             for (int i = 0; i < running; i++) {
-                String name = String.format(Locale.ROOT, "footprint-running-%d", i);
+                String name = String.format(Locale.ROOT, "%s-running-%d", prefix, i);
                 tests.apply(LoadTestClient.manifest(name, target.baseUri(), 2, "5m", 2));
                 active.add(name);
             }
@@ -48,7 +48,7 @@ record LoadedFootprint(int loadTests, int running, double rssMib, double peakRss
             if (!late.isEmpty()) {
                 System.out.println("not running within 2 min (measured anyway): " + late);
             }
-            Thread.sleep(5000);
+            Thread.sleep(settle.toMillis());
             double rss = operator.rssMib();
             double peak = operator.peakRssMib();
             Map<String, Integer> phases = new TreeMap<>();

@@ -90,8 +90,13 @@ public final class OperatorFootprintBench {
                 result.put("rss_idle_mib_" + key, Stats.of(rss.get(variant.name())).token("%.0f"));
             }
             JvmVariant loaded = variants.get(variants.size() - 1);
+            // idle again after one run: by then the AWS SDK (not built before the first LoadTest) and the run's classes are loaded
+            LoadedFootprint afterRun = LoadedFootprint.measure(cloud, target, jar, loaded, config,
+                    work.resolve("operator-after-run.log"), "first-run", 1, 0, Duration.ofSeconds(idleSeconds));
+            System.out.println(afterRun.describe(loaded.name()) + ", " + idleSeconds + " s after the run ended");
+            result.put("rss_after_run_mib", String.format(Locale.ROOT, "%.0f", afterRun.rssMib()));
             LoadedFootprint footprint = LoadedFootprint.measure(cloud, target, jar, loaded, config,
-                    work.resolve("operator-loaded.log"), loadTests, running);
+                    work.resolve("operator-loaded.log"), "footprint", loadTests, running, Duration.ofSeconds(5));
             System.out.println(footprint.describe(loaded.name()));
             result.put("loaded_variant", loaded.name()).put("loadtests", footprint.loadTests())
                     .put("running", footprint.running()).put("rss_loaded_mib", String.format(Locale.ROOT, "%.0f", footprint.rssMib()))
