@@ -91,19 +91,21 @@ public final class AggregationBench {
             String round = (r == 0 ? "cold JVM" : "warm JVM, new collector") + ", " + rounds[r] + " readers";
             long started = System.nanoTime();
             long cpuStarted = processCpuNanos();
+            long jitStarted = threadCpuNanos("C1 CompilerThre", "C2 CompilerThre");
             long s3proxyCpuStarted = cpuNanos(s3proxy);
             ResultCollector collector = new ResultCollector(store, Integer.parseInt(rounds[r]));
             Collected collected = collector.collect(plan);
             RunSummary summary = summarizer.summarize(RUN_ID, collected);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+            double jit = (threadCpuNanos("C1 CompilerThre", "C2 CompilerThre") - jitStarted) / 1e9;
             double s3proxyCpu = (cpuNanos(s3proxy) - s3proxyCpuStarted) / 1e9;
             long startedPoll = System.nanoTime();
             collector.collect(plan);
             double secondPoll = (System.nanoTime() - startedPoll) / 1e9;
-            System.out.printf(Locale.ROOT, "collect + summarise (%s): %.2f s, %.2f CPU-s in this JVM, %.2f CPU-s in S3Proxy; %d workers"
+            System.out.printf(Locale.ROOT, "collect + summarise (%s): %.2f s, %.2f CPU-s in this JVM (%.2f of it JIT compiling), %.2f CPU-s in S3Proxy; %d workers"
                             + " aggregated, %d excluded, %d requests; a second poll with nothing new: %.3f s%n",
-                    round, seconds, cpu, s3proxyCpu, summary.aggregated(), summary.excluded().size(), summary.result().getRequests(), secondPoll);
+                    round, seconds, cpu, jit, s3proxyCpu, summary.aggregated(), summary.excluded().size(), summary.result().getRequests(), secondPoll);
             result = collected.merged().accumulator().result(summary.result().getDurationSeconds());
         }
         System.out.printf(Locale.ROOT, "peak heap: %d MB (max heap %d MB)%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
@@ -117,6 +119,28 @@ public final class AggregationBench {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The CPU time of this JVM's threads whose names start with one of these (Linux only, 0 elsewhere); the JIT's threads stay. */
+    private static long threadCpuNanos(String... names) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (java.util.Arrays.stream(names).anyMatch(name::startsWith)) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** The CPU time of another process (Linux counts it in 10 ms ticks), 0 when unknown. */

@@ -5,6 +5,7 @@ import dev.dlt.operator.plan.RunPlan;
 import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.layout.WorkerReportFile;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
@@ -68,9 +69,9 @@ final class SyntheticWorkers {
                 uploads[w] = pool.submit(() -> {
                     store.put(bucket, keys.workerFile(id, ResultKeys.HISTOGRAMS), results.histograms().toJson(), "application/json");
                     store.put(bucket, keys.workerFile(id, ResultKeys.XML), TaurusXmlWriter.toBytes(results.status()), "application/xml");
-                    store.put(bucket, keys.workerFile(id, ResultKeys.REPORT), JSON.writeValueAsBytes(new WorkerReport(id, keys.region(),
-                            "native", startedAt, startedAt - 100, startedAt, startedAt + 300_000, 0, WorkerReport.COMPLETED, null)),
-                            "application/json");
+                    store.put(bucket, keys.workerFile(id, ResultKeys.REPORT), WorkerReportFile.write(JSON.writeValueAsBytes(new WorkerReport(id,
+                            keys.region(), "native", startedAt, startedAt - 100, startedAt, startedAt + 300_000, 0, WorkerReport.COMPLETED, null)),
+                            results.histograms()), "application/json");
                     return null;
                 });
             }

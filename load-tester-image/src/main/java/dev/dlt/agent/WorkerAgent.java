@@ -11,6 +11,7 @@ import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartSignal;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.layout.WorkerReportFile;
 import dev.dlt.results.live.LiveRollup;
 import dev.dlt.results.scenario.SealedRequestValues;
 import dev.dlt.results.scenario.TaurusConfig;
@@ -193,7 +194,10 @@ final class WorkerAgent implements Agent {
                 outcome.outcome(), outcome.message(), output == null ? List.of() : output.report().flags(),
                 millis(output == null ? null : output.report().startedAt()), millis(output == null ? null : output.report().finishedAt()),
                 output == null ? null : output.open());
-        outbox.write(keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(report), "application/json");
+        byte[] reportJson = JSON.writeValueAsBytes(report);
+        // the histograms go into the report too (when small enough): the operator then reads one object less per worker
+        outbox.write(keys.workerFile(workerId, ResultKeys.REPORT),
+                output == null ? reportJson : WorkerReportFile.write(reportJson, output.histograms()), "application/json");
         long deadline = retry.clock().millis() + config.uploadDeadline().toMillis();
         try {
             if (!outbox.storeAll(store, retry, deadline).isEmpty()) {

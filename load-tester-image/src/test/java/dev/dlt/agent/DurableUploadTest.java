@@ -10,9 +10,13 @@ import dev.dlt.agent.gate.LeaderSettings;
 import dev.dlt.agent.gate.StartGate;
 import dev.dlt.agent.gate.StartLeader;
 import dev.dlt.agent.gate.WorkerAddress;
+import dev.dlt.results.histogram.HistogramDecoder;
+import dev.dlt.results.histogram.HistogramSidecarReader;
+import dev.dlt.results.histogram.SparseHistogram;
 import dev.dlt.results.layout.LeaderReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.layout.WorkerReportFile;
 import dev.dlt.results.scenario.TaurusConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -119,6 +123,16 @@ class DurableUploadTest {
         WorkerReport report = JSON.readValue(Files.readAllBytes(results.resolve("3-w1.json")), WorkerReport.class);
         assertThat(report.outcome()).isEqualTo(WorkerReport.COMPLETED);
         assertThat(report.samples()).isPositive();
+        // the report carries the same histograms as the .hdr.json next to it, so that the operator can skip that file
+        try (HistogramDecoder decoder = new HistogramDecoder()) {
+            WorkerReportFile.Contents file = WorkerReportFile.read(Files.newInputStream(results.resolve("3-w1.json")), decoder);
+            Map<String, SparseHistogram> sidecar = new HistogramSidecarReader(decoder).read(Files.newInputStream(results.resolve("2-w1.hdr.json")));
+            assertThat(file.report()).isEqualTo(report);
+            assertThat(file.hasHistograms()).isTrue();
+            assertThat(file.histograms()).isNotEmpty().containsOnlyKeys(sidecar.keySet());
+            sidecar.forEach((label, h) -> assertThat(file.histograms().get(label).toHistogram()).as(label).isEqualTo(h.toHistogram()));
+            assertThat(file.histograms().values().stream().mapToLong(SparseHistogram::totalCount).max().orElseThrow()).isEqualTo(report.samples());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.dlt.results.histogram.HistogramSidecarReader;
 import dev.dlt.results.histogram.SparseHistogram;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.layout.WorkerReportFile;
 import dev.dlt.results.taurus.FinalStatus;
 import dev.dlt.results.taurus.TaurusFormatException;
 import dev.dlt.results.taurus.TaurusXmlReader;
@@ -47,16 +48,17 @@ final class WorkerReader {
     WorkerRead read(String bucket, ResultKeys keys, String workerId, Set<String> present, Duration loadDuration,
                     HistogramDecoder decoder) {
         String region = keys.region();
-        WorkerReport report;
+        WorkerReportFile.Contents file;
         try {
-            Optional<WorkerReport> read = readReport(bucket, keys.workerFile(workerId, ResultKeys.REPORT));
+            Optional<WorkerReportFile.Contents> read = readReport(bucket, keys.workerFile(workerId, ResultKeys.REPORT), decoder);
             if (read.isEmpty()) {
                 return settled(CollectedWorker.missing(region, workerId));
             }
-            report = read.get();
+            file = read.get();
         } catch (Exception e) {
             return settled(new CollectedWorker(region, workerId, true, null, false, "unreadable report: " + describe(e)));
         }
+        WorkerReport report = file.report();
         if (!report.generatedLoad()) {
             return settled(new CollectedWorker(region, workerId, true, report, false,
                     UntrustedText.shorten(report.outcome()) + ": " + UntrustedText.shorten(report.message())));
@@ -68,11 +70,12 @@ final class WorkerReader {
         if (!present.contains(workerId + ResultKeys.XML)) {
             return settled(new CollectedWorker(region, workerId, true, report, false, "no Taurus results XML in S3"));
         }
-        boolean withHistograms = present.contains(workerId + ResultKeys.HISTOGRAMS);
+        // a report that carries the histograms spares the GET of <worker>.hdr.json (reports of older agents do not)
+        boolean withHistograms = file.hasHistograms() || present.contains(workerId + ResultKeys.HISTOGRAMS);
         try {
             FinalStatus status = readXml(bucket, keys.workerFile(workerId, ResultKeys.XML));
-            Map<String, SparseHistogram> histograms = withHistograms
-                    ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.HISTOGRAMS), decoder) : Map.of();
+            Map<String, SparseHistogram> histograms = file.hasHistograms() ? file.histograms()
+                    : withHistograms ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.HISTOGRAMS), decoder) : Map.of();
             SparseHistogram service = report.openModel() != null && present.contains(workerId + ResultKeys.SERVICE_HISTOGRAMS)
                     ? readHistograms(bucket, keys.workerFile(workerId, ResultKeys.SERVICE_HISTOGRAMS), decoder).get(FinalStatus.OVERALL)
                     : null;
@@ -86,13 +89,14 @@ final class WorkerReader {
         return new WorkerRead.Settled(worker);
     }
 
-    Optional<WorkerReport> readReport(String bucket, String key) throws IOException {
+    Optional<WorkerReportFile.Contents> readReport(String bucket, String key, HistogramDecoder decoder)
+            throws IOException, HistogramFormatException {
         Optional<InputStream> in = store.open(bucket, key, ResultFiles.MAX_REPORT_BYTES);
         if (in.isEmpty()) {
             return Optional.empty();
         }
         try (InputStream stream = in.get()) {
-            return Optional.of(JSON.readValue(stream, WorkerReport.class));
+            return Optional.of(WorkerReportFile.read(stream, decoder));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.histogram.LatencyHistograms;
 import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.results.layout.ResultKeys;
+import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
 import java.nio.ByteBuffer;
@@ -73,6 +74,32 @@ class ResultCollectorTest {
 
         collector.collect(plan);
         assertThat(store.totalOpens()).as("nothing new, nothing read").isEqualTo(9);
+    }
+
+    /** Reports that carry the histograms (today's agent) spare the read of the .hdr.json and add up exactly as that file does. */
+    @Test
+    void histogramsInTheReportSpareAReadAndAddUpAsTheirFile() {
+        FakeResultStore threeFiles = new FakeResultStore();
+        for (int i = 0; i < 3; i++) {
+            RecordedResults results = uploads.record(LABELS, 100 * (i + 1), 2_000 * (i + 1));
+            new WorkerUploads(threeFiles).upload(keys, "w" + i, results, START + i);
+            if (i == 0) {
+                uploads.upload(keys, "w0", results, START); // an older agent's files next to today's
+            } else {
+                uploads.uploadWithHistogramsInReport(keys, "w" + i, results, START + i);
+            }
+        }
+
+        RunSummary summary = summarizer.summarize("run-1", collector.collect(plan));
+        RunSummary reference = summarizer.summarize("run-1", new ResultCollector(threeFiles).collect(plan));
+
+        assertThat(store.opens.get(keys.workerFile("w0", ResultKeys.HISTOGRAMS)).get()).isEqualTo(1);
+        assertThat(store.opens).doesNotContainKeys(keys.workerFile("w1", ResultKeys.HISTOGRAMS), keys.workerFile("w2", ResultKeys.HISTOGRAMS));
+        assertThat(store.totalOpens()).isEqualTo(3 + 2 + 2);
+        assertThat(summary.aggregated()).isEqualTo(3);
+        assertThat(summary.result().getPercentilesExact()).isTrue();
+        assertThat(summary.result().getRequests()).isEqualTo(2 * (100 + 200 + 300));
+        assertThat(summary.result()).usingRecursiveComparison().isEqualTo(reference.result());
     }
 
     @Test
@@ -286,6 +313,17 @@ class ResultCollectorTest {
                 }),
                 hostile("histogram file that is not JSON", "histogram file is not well-formed JSON", (u, k) ->
                         u.histograms(k, "bad", "{\"format\":\"dlt-latency-histograms/1\",\"labels\":{\"home\":".getBytes(StandardCharsets.UTF_8))),
+                hostile("histograms in the report that cannot be decoded", "unreadable report: the report's histograms: histogram of label"
+                        + " 'home' cannot be decoded: has bad compressed data", (u, k) ->
+                        u.reportWithHistograms(k, "bad", sidecar(forge(valid(), bytes -> Arrays.fill(bytes, 8, bytes.length, (byte) 0x33))))),
+                hostile("histograms in the report unlike the XML (the sound .hdr.json is not read)",
+                        "histogram of label 'home' counts 5000 samples, the Taurus XML 50", (u, k) -> {
+                            Histogram h = LatencyHistograms.newHistogram();
+                            h.recordValueWithCount(1_000, 5_000);
+                            u.reportWithHistograms(k, "bad", sidecar(encode(h)));
+                        }),
+                hostile("histograms in the report that are not an object", "the report's histograms: histogram file is not a JSON object",
+                        (u, k) -> u.reportWithHistograms(k, "bad", "[1]".getBytes(StandardCharsets.UTF_8))),
                 hostile("unreadable report", "unreadable report", (u, k) -> u.store().put(BUCKET, k.workerFile("bad", ResultKeys.REPORT),
                         "{\"workerId\": [[[[".getBytes(StandardCharsets.UTF_8), "application/json")),
                 hostile("report that ends before it starts", "before it started", (u, k) -> u.report(k, "bad", START, START - 1)),
@@ -341,6 +379,10 @@ class ResultCollectorTest {
 
         void report(ResultKeys k, String id, long startedAt, long finishedAt) {
             uploads.report(k, id, startedAt, finishedAt);
+        }
+
+        void reportWithHistograms(ResultKeys k, String id, byte[] histograms) {
+            uploads.reportWithHistograms(k, id, START, START + 10_000, histograms);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.dlt.operator.store.ObjectStore;
 import dev.dlt.results.layout.OpenModelReport;
 import dev.dlt.results.layout.ResultKeys;
 import dev.dlt.results.layout.WorkerReport;
+import dev.dlt.results.layout.WorkerReportFile;
 import dev.dlt.results.record.RecordedResults;
 import dev.dlt.results.record.ResultRecorder;
 import dev.dlt.results.taurus.TaurusXmlWriter;
@@ -40,6 +41,26 @@ final class WorkerUploads {
         report(keys, workerId, startedAt, startedAt + 10_000);
     }
 
+    /** As today's agent: also the histograms inside the report, which a collector then reads instead of the .hdr.json. */
+    void uploadWithHistogramsInReport(ResultKeys keys, String workerId, RecordedResults results, long startedAt) {
+        xml(keys, workerId, TaurusXmlWriter.toBytes(results.status()));
+        histograms(keys, workerId, results.histograms().toJson());
+        try {
+            store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), WorkerReportFile.write(reportJson(keys, workerId, startedAt,
+                    startedAt + 10_000), results.histograms()), "application/json");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A report whose histograms field holds these bytes, whatever they are. */
+    void reportWithHistograms(ResultKeys keys, String workerId, long startedAt, long finishedAt, byte[] histograms) {
+        String report = new String(reportJson(keys, workerId, startedAt, finishedAt), StandardCharsets.UTF_8);
+        String withHistograms = report.substring(0, report.lastIndexOf('}')) + ",\"" + WorkerReportFile.HISTOGRAMS + "\":"
+                + new String(histograms, StandardCharsets.UTF_8) + "}";
+        store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), withHistograms.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
     void xml(ResultKeys keys, String workerId, byte[] xml) {
         store.put(BUCKET, keys.workerFile(workerId, ResultKeys.XML), xml, "application/xml");
     }
@@ -65,10 +86,13 @@ final class WorkerUploads {
     }
 
     void report(ResultKeys keys, String workerId, long startedAt, long finishedAt) {
+        store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), reportJson(keys, workerId, startedAt, finishedAt), "application/json");
+    }
+
+    private static byte[] reportJson(ResultKeys keys, String workerId, long startedAt, long finishedAt) {
         try {
-            store.put(BUCKET, keys.workerFile(workerId, ResultKeys.REPORT), JSON.writeValueAsBytes(new WorkerReport(workerId,
-                    keys.region(), "native", startedAt, startedAt - 100, startedAt, finishedAt, 0, WorkerReport.COMPLETED, null)),
-                    "application/json");
+            return JSON.writeValueAsBytes(new WorkerReport(workerId, keys.region(), "native", startedAt, startedAt - 100, startedAt, finishedAt,
+                    0, WorkerReport.COMPLETED, null));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

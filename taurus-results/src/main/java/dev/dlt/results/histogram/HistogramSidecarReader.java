@@ -40,10 +40,25 @@ public final class HistogramSidecarReader {
      * @throws IOException              only when reading the stream itself fails
      */
     public Map<String, SparseHistogram> read(InputStream in) throws IOException, HistogramFormatException {
+        try (JsonParser json = JSON.createParser(in)) {
+            json.nextToken();
+            return read(json);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new HistogramFormatException("histogram file is not well-formed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Reads the histogram object the parser stands at (its first token already read), e.g. one embedded in a worker's
+     * report, within the same limits, and leaves the parser after its end.
+     *
+     * @throws HistogramFormatException for anything that is not a well-formed histogram object within the limits
+     */
+    public Map<String, SparseHistogram> read(JsonParser json) throws IOException, HistogramFormatException {
         Map<String, SparseHistogram> labels = new LinkedHashMap<>();
         String format = null;
-        try (JsonParser json = JSON.createParser(in)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            if (json.currentToken() != JsonToken.START_OBJECT) {
                 throw new HistogramFormatException("histogram file is not a JSON object");
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {

@@ -4,8 +4,8 @@ package dev.dlt.results.layout;
  * Where a run's files live in the S3 bucket. The scenario goes to
  * {@code test-scenarios/<testId>/<runId>/<region>.json}; each worker uploads
  * {@code results/<testId>/<runId>/<region>/<workerId>.xml} (Taurus), {@code .hdr.json} (histograms)
- * and {@code .json} (its report), for an open-model run also {@code .service.hdr.json} (service-time
- * histograms); the leader uploads {@code leader.json} there.
+ * and {@code .json} (its report, with the histograms too when they fit: {@link WorkerReportFile}), for an
+ * open-model run also {@code .service.hdr.json} (service-time histograms); the leader uploads {@code leader.json} there.
  */
 public record ResultKeys(String testId, String runId, String region) {
 

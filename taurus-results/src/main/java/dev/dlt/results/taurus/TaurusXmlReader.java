@@ -1,5 +1,6 @@
 package dev.dlt.results.taurus;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.dlt.results.check.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
 
 /**
  * Reads Taurus {@code FinalStatus} XML safely: no DTDs, no external entities, bounded size. Element
@@ -138,11 +140,15 @@ public final class TaurusXmlReader {
     }
 
     private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        // Woodstox, named rather than looked up, so that the parser and its settings do not depend on the classpath
+        XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        // with no DTD only the predefined entities exist: replacing makes any other reference an error, not a silent gap
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // every parse error then comes from next() as an XMLStreamException, not later as an unchecked WstxLazyException
+        factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         return factory;
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -120,6 +124,60 @@ class TaurusXmlReaderTest {
                 + "<FinalStatus><TestDuration>&b;</TestDuration></FinalStatus>";
         assertThatThrownBy(() -> TaurusXmlReader.read(laughs.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(TaurusFormatException.class);
+    }
+
+    /** Nothing in a report makes the parser fetch a URL: external DTD subsets and parameter entities are refused unread. */
+    @Test
+    void refusesExternalDtdsWithoutFetchingThem() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger fetched = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            byte[] body = "<!ENTITY x \"fetched\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/x.dtd";
+            for (String xml : new String[] {
+                    "<?xml version=\"1.0\"?><!DOCTYPE FinalStatus SYSTEM \"" + url + "\"><FinalStatus><TestDuration>&x;</TestDuration></FinalStatus>",
+                    "<!DOCTYPE FinalStatus [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]><FinalStatus><TestDuration>&x;</TestDuration></FinalStatus>",
+                    "<!DOCTYPE FinalStatus [<!ENTITY x SYSTEM \"" + url + "\">]><FinalStatus><TestDuration>&x;</TestDuration></FinalStatus>"}) {
+                assertThatThrownBy(() -> TaurusXmlReader.read(xml.getBytes(StandardCharsets.UTF_8))).as(xml)
+                        .isInstanceOf(TaurusFormatException.class).hasMessageContaining("DTD");
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertThat(fetched).hasValue(0);
+    }
+
+    /** Ten levels of ten references (10^10 "lol"s if expanded) are refused at the DTD, before any entity exists. */
+    @Test
+    void refusesBillionLaughs() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE FinalStatus [<!ENTITY lol0 \"lol\">");
+        for (int level = 1; level <= 10; level++) {
+            xml.append("<!ENTITY lol").append(level).append(" \"").append(("&lol" + (level - 1) + ";").repeat(10)).append("\">");
+        }
+        xml.append("]><FinalStatus><Group label=\"&lol10;\"><throughput value=\"1\"/></Group></FinalStatus>");
+        assertThatThrownBy(() -> TaurusXmlReader.read(xml.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(TaurusFormatException.class).hasMessageContaining("DTD");
+    }
+
+    /** Without a DTD no entity is declared: a reference to one is an error, never silently dropped from a value or label. */
+    @Test
+    void refusesUndeclaredEntitiesAndKeepsPredefinedOnes() throws Exception {
+        for (String xml : new String[] {
+                "<FinalStatus><Group label=\"a\"><throughput>1&x;2</throughput></Group></FinalStatus>",
+                "<FinalStatus><Group label=\"a&x;\"><throughput value=\"3\"/></Group></FinalStatus>",
+                "<FinalStatus><TestDuration>&x;1</TestDuration></FinalStatus>"}) {
+            assertThatThrownBy(() -> TaurusXmlReader.read(xml.getBytes(StandardCharsets.UTF_8))).as(xml)
+                    .isInstanceOf(TaurusFormatException.class).hasMessageContaining("well-formed").hasMessageContaining("\"x\"");
+        }
+        String predefined = "<FinalStatus><Group label=\"a&amp;b&#x21;\"><throughput>1&#50;<![CDATA[3]]></throughput></Group></FinalStatus>";
+        assertThat(TaurusXmlReader.read(predefined.getBytes(StandardCharsets.UTF_8)).groups().get("a&b!").throughput()).isEqualTo(123);
     }
 
     @Test
