@@ -117,6 +117,7 @@ class RequestSecretsEndToEndTest {
         }
         tests.delete("sealed-login");
         tests.delete("plain-login");
+        bed.cloud().kubernetes().secrets().inNamespace(LoadTests.NAMESPACE).withName("e2e-login").delete();
     }
 
     @Test
@@ -142,6 +143,7 @@ class RequestSecretsEndToEndTest {
             assertThat(e.get("type")).isEqualTo("Warning");
             assertThat((String) e.get("message")).contains(expected);
         });
+        assertThat(tests.eventsOf("missing-key")).noneSatisfy(e -> assertThat(e.get("reason")).isEqualTo("Launching"));
         assertThat(tests.pods("missing-key")).isEmpty();
         assertThat(keys(bed.cloud(), "test-scenarios/default/missing-key/")).as("no scenario written").isEmpty();
         Map<String, String> places = placesOf(bed, failed, "");
@@ -149,6 +151,7 @@ class RequestSecretsEndToEndTest {
         assertThat(places.get("operator log")).contains("missing-key");
         assertThat(places).allSatisfy((place, text) -> assertThat(text).as(place).doesNotContain(BODY_CORE));
         tests.delete("missing-key");
+        bed.cloud().kubernetes().secrets().inNamespace(LoadTests.NAMESPACE).withName("e2e-no-token").delete();
     }
 
     private static String loadTest(String name, String requests) {
