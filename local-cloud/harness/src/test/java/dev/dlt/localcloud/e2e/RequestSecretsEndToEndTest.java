@@ -202,8 +202,8 @@ class RequestSecretsEndToEndTest {
         places.put("LoadTest", kube.getKubernetesSerialization().asJson(resource));
         places.put("Events", kube.getKubernetesSerialization().asJson(kube.v1().events().inNamespace(LoadTests.NAMESPACE).list()));
         places.put("pods", pods);
-        places.put("DynamoDB", cloud.dynamo().scan(b -> b.tableName(LocalCloud.TABLE).filterExpression("testId = :t")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("default/" + name)))).items().toString());
+        places.put("DynamoDB", cloud.dynamo().queryPaginator(b -> b.tableName(LocalCloud.TABLE).keyConditionExpression("testId = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("default/" + name)))).items().stream().toList().toString());
         places.put("operator log", Files.readString(cloud.operator().logFile(), StandardCharsets.ISO_8859_1));
         places.put("agent log", agentLog.text());
         return places;
