@@ -11,7 +11,7 @@ import java.util.Objects;
  * with exactly {@code value}, and exactly {@code body} (byte for byte, nothing more).
  *
  * @param header the header name, case-insensitive as in HTTP
- * @param value  the exact header value
+ * @param value  the exact header value (HTTP drops the spaces around a value, so they cannot tell requests apart)
  * @param body   the exact request body
  */
 public record RequestMatch(String header, String value, byte[] body) {
