@@ -11,13 +11,14 @@ import java.util.List;
  *                   {@code sum(weights)} consecutive requests
  * @param errorRate  the fraction of requests answered 500, in [0, 1], with at most six decimals honoured
  * @param bodySize   the number of bytes in every response body
+ * @param match      the requests to count as matching in {@link TargetCounters#matching()}; null to count none
  */
-public record TargetConfig(List<Latency> latencyMix, double errorRate, int bodySize) {
+public record TargetConfig(List<Latency> latencyMix, double errorRate, int bodySize, RequestMatch match) {
 
     private static final long PPM = 1_000_000;
 
     /** Answers at once, never fails, with an empty body. */
-    public static final TargetConfig DEFAULT = new TargetConfig(List.of(new Latency(1, Duration.ZERO)), 0, 0);
+    public static final TargetConfig DEFAULT = new TargetConfig(List.of(new Latency(1, Duration.ZERO)), 0, 0, null);
 
     /** One entry of the latency mix: {@code delay} for {@code weight} shares of the requests. */
     public record Latency(int weight, Duration delay) {
@@ -45,7 +46,7 @@ public record TargetConfig(List<Latency> latencyMix, double errorRate, int bodyS
     }
 
     public TargetConfig withLatencyMix(List<Latency> mix) {
-        return new TargetConfig(mix, errorRate, bodySize);
+        return new TargetConfig(mix, errorRate, bodySize, match);
     }
 
     /** The same config with a single, fixed latency. */
@@ -54,11 +55,16 @@ public record TargetConfig(List<Latency> latencyMix, double errorRate, int bodyS
     }
 
     public TargetConfig withErrorRate(double rate) {
-        return new TargetConfig(latencyMix, rate, bodySize);
+        return new TargetConfig(latencyMix, rate, bodySize, match);
     }
 
     public TargetConfig withBodySize(int size) {
-        return new TargetConfig(latencyMix, errorRate, size);
+        return new TargetConfig(latencyMix, errorRate, size, match);
+    }
+
+    /** The same config, counting the requests that match {@code requests} (e.g. carry a credential the test expects). */
+    public TargetConfig withMatch(RequestMatch requests) {
+        return new TargetConfig(latencyMix, errorRate, bodySize, requests);
     }
 
     /** The delay of request {@code n}: the entry whose cumulative weight range holds {@code n mod sum(weights)}. */

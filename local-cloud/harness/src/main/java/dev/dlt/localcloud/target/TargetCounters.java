@@ -11,14 +11,18 @@ public final class TargetCounters {
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder requestBodyBytes = new LongAdder();
+    private final LongAdder matching = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> byMethod = new ConcurrentHashMap<>();
 
     TargetCounters() {
     }
 
-    void record(String method, String path, long bodyBytes, boolean error) {
+    void record(String method, String path, long bodyBytes, boolean error, boolean matched) {
         requests.increment();
+        if (matched) {
+            matching.increment();
+        }
         if (error) {
             errors.increment();
         }
@@ -42,6 +46,11 @@ public final class TargetCounters {
         return requestBodyBytes.sum();
     }
 
+    /** Requests that matched the config's {@link RequestMatch} (always 0 without one). */
+    public long matching() {
+        return matching.sum();
+    }
+
     /** Requests per URI path (without the query string), sorted by path. */
     public Map<String, Long> requestsByPath() {
         return snapshot(byPath);
@@ -56,6 +65,7 @@ public final class TargetCounters {
         requests.reset();
         errors.reset();
         requestBodyBytes.reset();
+        matching.reset();
         byPath.clear();
         byMethod.clear();
     }
@@ -68,7 +78,7 @@ public final class TargetCounters {
 
     @Override
     public String toString() {
-        return requests() + " requests (" + errors() + " errors, " + requestBodyBytes() + " body bytes) by method "
+        return requests() + " requests (" + errors() + " errors, " + matching() + " matching, " + requestBodyBytes() + " body bytes) by method "
                 + requestsByMethod() + " by path " + requestsByPath();
     }
 }

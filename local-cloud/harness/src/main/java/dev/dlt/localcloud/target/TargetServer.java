@@ -94,13 +94,25 @@ public final class TargetServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            long bodyBytes = discard(exchange.getRequestBody());
-            long n = sequence.getAndIncrement();
             Answer current = answer;
+            RequestMatch match = current.config.match();
+            long bodyBytes;
+            boolean matched = false;
+            if (match == null) {
+                bodyBytes = discard(exchange.getRequestBody());
+            } else {
+                // one byte more than the expected body tells a longer body apart without holding all of it
+                try (InputStream body = exchange.getRequestBody()) {
+                    byte[] head = body.readNBytes(match.body().length + 1);
+                    bodyBytes = head.length + body.transferTo(OutputStream.nullOutputStream());
+                    matched = match.matches(exchange.getRequestHeaders().get(match.header()), head);
+                }
+            }
+            long n = sequence.getAndIncrement();
             boolean error = current.config.isError(n);
             // counted before answering, so a client that has its response also sees it in the counts
             String path = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "*");
-            counters.record(exchange.getRequestMethod(), path, bodyBytes, error);
+            counters.record(exchange.getRequestMethod(), path, bodyBytes, error, matched);
             Stall stalled = stall;
             if (stalled != null) {
                 Thread.sleep(Duration.ofNanos(stalled.remaining(System.nanoTime())));

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,42 @@ class TargetServerTest {
     }
 
     @Test
+    void countsAsMatchingOnlyTheRequestsWithExactlyTheHeaderValueAndTheBody() throws Exception {
+        String token = "Bearer t0k-e2e";
+        String body = "{\"user\":\"a\",\"password\":\"p\"}";
+        server = TargetServer.start(TargetConfig.DEFAULT.withMatch(RequestMatch.of("Authorization", token, body)));
+
+        for (int i = 0; i < 3; i++) {
+            send(login().header("authorization", token).POST(BodyPublishers.ofString(body)));
+        }
+        send(login().header("Authorization", token + "x").POST(BodyPublishers.ofString(body)));
+        send(login().header("Authorization", token).header("Authorization", token).POST(BodyPublishers.ofString(body)));
+        send(login().POST(BodyPublishers.ofString(body)));
+        send(login().header("Authorization", token).POST(BodyPublishers.ofString(body + " ")));
+        send(login().header("Authorization", token).POST(BodyPublishers.ofString(body.substring(1))));
+        send(login().header("Authorization", token).POST(BodyPublishers.noBody()));
+        send(login().header("Authorization", token).POST(BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream((body + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(server.counters().matching()).isEqualTo(3);
+        assertThat(server.counters().requests()).isEqualTo(10);
+        assertThat(server.counters().requestBodyBytes()).isEqualTo(9L * body.length() + 70_000);
+
+        server.reset();
+        assertThat(server.counters().matching()).isZero();
+    }
+
+    @Test
+    void countsNothingAsMatchingWithoutAMatch() throws Exception {
+        server = TargetServer.start(TargetConfig.DEFAULT);
+
+        send(login().header("Authorization", "x").POST(BodyPublishers.ofString("x")));
+
+        assertThat(server.counters().requests()).isEqualTo(1);
+        assertThat(server.counters().matching()).isZero();
+    }
+
+    @Test
     void resetZeroesTheCountsAndTheSequence() throws Exception {
         server = TargetServer.start(TargetConfig.DEFAULT.withErrorRate(0.5));
         send(HttpRequest.newBuilder(uri("/a")).GET());
@@ -135,6 +172,10 @@ class TargetServerTest {
         server = TargetServer.start(InetAddress.getByName("127.0.0.1"), 0, TargetConfig.DEFAULT);
         assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
         assertThat(send(HttpRequest.newBuilder(uri("/")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder login() {
+        return HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/json");
     }
 
     private URI uri(String pathAndQuery) {
