@@ -75,11 +75,6 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final RunTriggers triggers;
     private final Runnable firstLoadTest;
 
-    public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
-                              Clock clock) {
-        this(conductor, canceller, plans, pods, events, clock, () -> { });
-    }
-
     /** {@code firstLoadTest} is run before every reconcile: what the operator prepares only once it has LoadTests (idempotent). */
     public LoadTestReconciler(RunConductor conductor, RunCanceller canceller, JmeterPlans plans, PodCache pods, EventRecorder events,
                               Clock clock, Runnable firstLoadTest) {
