@@ -113,7 +113,15 @@ class TaurusEngineRealBztTest {
 
             assertConsoleHasNoWarnings(output);
             assertThat(output.report().flags()).isEmpty();
-            assertThat(output.samples()).isEqualTo(target.seen().size()).isBetween(10L, 60L);
+            FinalStatus status = TaurusXmlReader.read(output.taurusXml());
+            assertThat(status.overall().orElseThrow().throughput()).isEqualTo(output.samples()).isBetween(10L, 60L);
+            // When the throughput timer's schedule runs out it stops the threads itself, and JMeter can end the test
+            // while a user it had just let go is still sampling: that request reaches the target, its sample is
+            // in neither results.xml nor kpi.jtl (jmeter.log: "No further RPS schedule, asking threads to stop",
+            // "Notifying test listeners of end of test", then that user's "Thread is done"). Seen in 2 of 16 runs
+            // under CPU load, one request each. So the target saw every counted request and at most one per user more.
+            assertThat((long) target.seen().size()).as("requests the target saw, for %d samples and 4 users", output.samples())
+                    .isBetween(output.samples(), output.samples() + 4);
             Document jmx = generatedPlan(engine.artifactsDir());
             assertThat(xpath(jmx, "count(//kg.apc.jmeter.timers.VariableThroughputTimer)")).isEqualTo("1");
             assertThat(xpath(jmx, "//kg.apc.jmeter.timers.VariableThroughputTimer//collectionProp/stringProp[1]")).isEqualTo("10.0");
