@@ -10,7 +10,7 @@ import java.util.List;
  * with helm/dlt-operator/values.yaml {@code javaOpts}). Both run as if under the chart's memory
  * limit ({@code -XX:MaxRAM}), since outside a container the JVM would size itself to the machine.
  */
-record JvmVariant(String name, List<String> options) {
+public record JvmVariant(String name, List<String> options) {
 
     static final String LIMIT_BEFORE = "768m";
     static final String LIMIT_NOW = "512m";
@@ -20,7 +20,7 @@ record JvmVariant(String name, List<String> options) {
             + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
     /** The chart's {@code javaOpts} now, less the class data sharing archive (added per variant) and the log manager. */
-    static final String TUNED_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=60.0"
+    public static final String TUNED_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=60.0"
             + " -XX:InitialRAMPercentage=4.0 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -Xss512k"
             + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:+UnlockExperimentalVMOptions"
             + " -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";

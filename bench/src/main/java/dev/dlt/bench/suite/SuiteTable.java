@@ -124,7 +124,7 @@ final class SuiteTable {
 
     private static Row externalRow(BenchCommand command, BenchCommand.Outcome outcome, Map<String, String> r) {
         String what = command.name().equals("aggregation")
-                ? "Aggregation 1000 workers × 20 labels from S3 (warm collector, -Xmx256m)"
+                ? "Aggregation 1000 workers × 20 labels from S3, -Xmx256m and the chart's JVM options (seconds: median of collections 3–5 in one JVM, each with a new collector; the cold and first warm one beside it)"
                 : "Start spread at N = 100/300/1000 (real gates + leader) vs DLT's scheme (start on 'start', Pool().map)";
         String goal = command.name().equals("aggregation") ? "goal ≤ 3 s, ≤ 256 MB heap, error ≤ 0.1 %" : "goal ≤ 20 ms at 1000, acks ≤ 2 s";
         if (outcome == null) {
